@@ -1,0 +1,4 @@
+import { InitialSchema1764000000000 } from './1764000000000-initial-schema';
+
+/** Committed migrations, applied in order at start. */
+export const intakeMigrations = [InitialSchema1764000000000];

@@ -1,0 +1,3 @@
+import { InitialSchema1764000000000 } from './1764000000000-initial-schema';
+
+export const trackingMigrations = [InitialSchema1764000000000];

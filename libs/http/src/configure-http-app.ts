@@ -1,0 +1,29 @@
+import type { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
+import { installBodyParsers } from './body-parsing';
+import { ErrorFilter } from './error.filter';
+import { createValidationPipe } from './validation.pipe';
+
+export interface HttpAppOptions {
+  title: string;
+  description: string;
+  bodyLimit: string;
+}
+
+/**
+ * Everything every service's HTTP side shares: security headers, body limits, the error shape, validation
+ * and OpenAPI docs at /api/docs (JSON at /api/docs-json).
+ */
+export function configureHttpApp(app: INestApplication, options: HttpAppOptions): void {
+  app.use(helmet());
+  installBodyParsers(app, options.bodyLimit);
+  app.useGlobalFilters(new ErrorFilter());
+  app.useGlobalPipes(createValidationPipe());
+  app.enableShutdownHooks();
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder().setTitle(options.title).setDescription(options.description).setVersion('1').build(),
+  );
+  SwaggerModule.setup('api/docs', app, document);
+}

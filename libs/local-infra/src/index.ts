@@ -1,0 +1,5 @@
+export * from './ports';
+export * from './kafka-broker';
+export * from './postgres';
+export * from './infrastructure';
+export * from './service-process';

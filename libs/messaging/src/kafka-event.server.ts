@@ -1,0 +1,211 @@
+import { Logger } from '@nestjs/common';
+import { CustomTransportStrategy, Server } from '@nestjs/microservices';
+import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
+import { lastValueFrom } from 'rxjs';
+import { decodeEvent, topicName, type AnyEvent, type LogicalTopic } from '@app/contracts';
+import { DeadLetterPublisher } from './dead-letter';
+import { isTransientInfrastructureError } from './error-classification';
+
+export interface KafkaEventServerOptions {
+  kafka: Kafka;
+  groupId: string;
+  topicPrefix: string;
+  deadLetters: DeadLetterPublisher;
+  /** Most events handed to one handler call; bigger Kafka batches are split. */
+  maxHandlerBatch?: number;
+  /** Attempts for a failure that is not the infrastructure being away, before dead-lettering. */
+  maxAttempts?: number;
+  partitionsConsumedConcurrently?: number;
+}
+
+/** What a handler receives: the decoded, contract-valid events of one partition, in offset order. */
+export interface EventBatch {
+  topic: string;
+  partition: number;
+  events: AnyEvent[];
+}
+
+interface Decoded {
+  message: KafkaMessage;
+  event: AnyEvent;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * A Nest microservice transport over Kafka that hands handlers whole batches (handlers do one transaction
+ * per batch). Handlers are bound with `@EventPattern('<logical topic>')`.
+ *
+ * Retry policy, per handler call:
+ *  - malformed message (not JSON, bad envelope, payload breaks the contract) → dead-letter topic, offset
+ *    committed, never retried;
+ *  - unknown event type → skipped (a newer producer; this consumer has nothing to do with it);
+ *  - infrastructure away (database or broker unreachable) → retried with capped backoff until it returns,
+ *    heartbeating so the group does not rebalance;
+ *  - any other error → the batch is retried, then split into single messages; a message that still fails
+ *    after `maxAttempts` goes to the dead-letter topic, so a partition is never stuck behind it.
+ */
+export class KafkaEventServer extends Server implements CustomTransportStrategy {
+  private consumer?: Consumer;
+  private joined = false;
+  private readonly log = new Logger(KafkaEventServer.name);
+  private readonly maxHandlerBatch: number;
+  private readonly maxAttempts: number;
+  private readonly logicalTopics = new Map<string, string>();
+
+  constructor(private readonly options: KafkaEventServerOptions) {
+    super();
+    this.maxHandlerBatch = options.maxHandlerBatch ?? 500;
+    this.maxAttempts = options.maxAttempts ?? 3;
+  }
+
+  /** True once the consumer has joined its group; used by readiness. */
+  isReady(): boolean {
+    return this.joined;
+  }
+
+  async listen(callback: (err?: unknown) => void): Promise<void> {
+    try {
+      await this.start();
+      callback();
+    } catch (e) {
+      callback(e);
+    }
+  }
+
+  private async start(): Promise<void> {
+    const { kafka, groupId, topicPrefix } = this.options;
+    const consumer = kafka.consumer({
+      groupId: `${topicPrefix}${groupId}`,
+      sessionTimeout: 30_000,
+      heartbeatInterval: 3_000,
+      allowAutoTopicCreation: false,
+      maxWaitTimeInMs: 100,
+      retry: { retries: Number.MAX_SAFE_INTEGER, initialRetryTime: 300, maxRetryTime: 10_000 },
+    });
+    consumer.on(consumer.events.GROUP_JOIN, () => {
+      this.joined = true;
+    });
+    consumer.on(consumer.events.CRASH, (e) => {
+      this.joined = false;
+      this.log.error(`consumer crashed: ${String(e.payload.error)}; restart=${String(e.payload.restart)}`);
+    });
+    consumer.on(consumer.events.DISCONNECT, () => {
+      this.joined = false;
+    });
+    this.consumer = consumer;
+    await consumer.connect();
+    for (const logical of this.messageHandlers.keys()) {
+      this.logicalTopics.set(topicName(topicPrefix, logical as LogicalTopic), logical);
+    }
+    await consumer.subscribe({ topics: [...this.logicalTopics.keys()], fromBeginning: true });
+    await consumer.run({
+      eachBatchAutoResolve: false,
+      autoCommit: true,
+      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 3,
+      eachBatch: (payload) => this.handleBatch(payload),
+    });
+  }
+
+  private async handleBatch(payload: EachBatchPayload): Promise<void> {
+    const { batch } = payload;
+    const heartbeat = () => payload.heartbeat();
+    const isRunning = () => payload.isRunning();
+    const handler = this.getHandlerByPattern(this.logicalTopics.get(batch.topic) ?? batch.topic);
+    const source = { topic: batch.topic, partition: batch.partition, consumerGroup: this.options.groupId };
+
+    for (let start = 0; start < batch.messages.length; start += this.maxHandlerBatch) {
+      if (!isRunning() || payload.isStale()) return;
+      const chunk = batch.messages.slice(start, start + this.maxHandlerBatch);
+      const valid: Decoded[] = [];
+      for (const message of chunk) {
+        const result = decodeEvent(message.value);
+        if (result.ok) valid.push({ message, event: result.event });
+        else if (result.kind === 'malformed') {
+          this.log.warn(
+            `dead-lettering ${batch.topic}/${batch.partition}@${message.offset}: ${result.reason}`,
+          );
+          await this.options.deadLetters.publish(source, message, result.reason);
+        }
+      }
+      if (handler && valid.length > 0) {
+        const done = await this.deliver(handler, batch.topic, batch.partition, valid, heartbeat, isRunning);
+        if (!done) return;
+      }
+      const last = chunk[chunk.length - 1];
+      if (last) payload.resolveOffset(last.offset);
+      await payload.commitOffsetsIfNecessary();
+      await heartbeat();
+    }
+  }
+
+  /** Returns false if the consumer stopped before the events were handled (they will be redelivered). */
+  private async deliver(
+    handler: NonNullable<ReturnType<Server['getHandlerByPattern']>>,
+    topic: string,
+    partition: number,
+    items: Decoded[],
+    heartbeat: () => Promise<void>,
+    isRunning: () => boolean,
+  ): Promise<boolean> {
+    const call = async (subset: Decoded[]) => {
+      const batch: EventBatch = { topic, partition, events: subset.map((d) => d.event) };
+      await lastValueFrom(this.transformToObservable(await handler(batch)), { defaultValue: undefined });
+    };
+    let attempts = 0;
+    let backoff = 200;
+    let lastError: unknown;
+    for (;;) {
+      try {
+        await call(items);
+        return true;
+      } catch (error) {
+        lastError = error;
+        if (!isRunning()) return false;
+        if (isTransientInfrastructureError(error)) {
+          this.log.warn(`infrastructure unavailable, retrying in ${backoff} ms: ${String(error)}`);
+        } else {
+          attempts += 1;
+          this.log.error(`handler failed (attempt ${attempts}/${this.maxAttempts}): ${describeError(error)}`);
+          if (attempts >= this.maxAttempts) break;
+        }
+        await sleep(backoff);
+        backoff = Math.min(backoff * 2, 10_000);
+        await heartbeat().catch(() => undefined);
+      }
+    }
+    if (items.length === 1) {
+      const [only] = items;
+      if (only) {
+        await this.options.deadLetters.publish(
+          { topic, partition, consumerGroup: this.options.groupId },
+          only.message,
+          `handler failed ${this.maxAttempts} times: ${describeError(lastError)}`,
+        );
+      }
+      return true;
+    }
+    // Isolate the poison message: handle the rest one by one.
+    for (const item of items) {
+      if (!(await this.deliver(handler, topic, partition, [item], heartbeat, isRunning))) return false;
+    }
+    return true;
+  }
+
+  async close(): Promise<void> {
+    this.joined = false;
+    await this.consumer?.disconnect();
+  }
+
+  on(): never {
+    throw new Error('KafkaEventServer does not expose transport events');
+  }
+
+  unwrap<T>(): T {
+    return this.consumer as T;
+  }
+}
+
+function describeError(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : JSON.stringify(error);
+}

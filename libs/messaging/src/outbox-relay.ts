@@ -1,0 +1,192 @@
+import { Logger } from '@nestjs/common';
+import type { Producer, Message } from 'kafkajs';
+import { Client } from 'pg';
+import type { DataSource } from 'typeorm';
+import { Headers, topicName, type LogicalTopic } from '@app/contracts';
+
+export interface OutboxRelayOptions {
+  databaseUrl: string;
+  schema: string;
+  topicPrefix: string;
+  batchSize: number;
+  pollMs: number;
+  /** Sent rows are kept this long for inspection, then purged. */
+  retainSentMs?: number;
+}
+
+interface OutboxRow {
+  id: string;
+  topic: LogicalTopic;
+  message_key: string;
+  event_id: string;
+  event_type: string;
+  envelope: { correlationId: string; producer: string };
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Publishes outbox rows to Kafka in id order, in batches, and marks them sent. One relay per service is
+ * active at a time (a Postgres advisory lock held on a dedicated connection), which keeps per-item order.
+ * New rows wake it through LISTEN/NOTIFY; polling covers lost notifications. A crash between send and mark
+ * re-sends the batch on restart: consumers drop the duplicates by event id.
+ */
+export class OutboxRelay {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private running = false;
+  private loop?: Promise<void>;
+  private listener?: Client;
+  private isLeader = false;
+  private wake?: () => void;
+  /** Set by a notification that arrived while the relay was busy, so the next idle returns at once. */
+  private notified = false;
+  private lastPurge = 0;
+  private healthy = true;
+  /** Rows published since start; read by benchmarks and tests. */
+  published = 0;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly producer: Producer,
+    private readonly options: OutboxRelayOptions,
+  ) {}
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+    await this.dropListener();
+  }
+
+  /** Healthy when the last cycle did not fail; a follower relay is healthy too. */
+  isHealthy(): boolean {
+    return this.healthy;
+  }
+
+  private async run(): Promise<void> {
+    let backoff = 200;
+    while (this.running) {
+      try {
+        if (!(await this.ensureLeadership())) {
+          await this.idle(2_000);
+          continue;
+        }
+        const sent = await this.relayBatch();
+        this.healthy = true;
+        backoff = 200;
+        if (sent < this.options.batchSize) {
+          await this.purgeOccasionally();
+          if (sent === 0) await this.idle(this.options.pollMs);
+        }
+      } catch (error) {
+        this.healthy = false;
+        this.logger.warn(`outbox relay cycle failed, retrying in ${backoff} ms: ${String(error)}`);
+        await this.dropListener();
+        await sleep(backoff);
+        backoff = Math.min(backoff * 2, 10_000);
+      }
+    }
+  }
+
+  private async ensureLeadership(): Promise<boolean> {
+    if (this.listener && this.isLeader) return true;
+    if (!this.listener) {
+      const client = new Client({
+        connectionString: this.options.databaseUrl,
+        connectionTimeoutMillis: 5_000,
+      });
+      client.on('error', (e) => {
+        this.logger.warn(`outbox listener connection lost: ${e.message}`);
+        this.isLeader = false;
+        this.listener = undefined;
+        this.wake?.();
+      });
+      client.on('notification', () => {
+        this.notified = true;
+        this.wake?.();
+      });
+      await client.connect();
+      this.listener = client;
+      await client.query(`LISTEN ${this.options.schema}_outbox`);
+    }
+    const { rows } = await this.listener.query<{ locked: boolean }>(
+      'SELECT pg_try_advisory_lock(hashtext($1)) AS locked',
+      [`${this.options.schema}.outbox-relay`],
+    );
+    this.isLeader = rows[0]?.locked === true;
+    return this.isLeader;
+  }
+
+  private async relayBatch(): Promise<number> {
+    this.notified = false;
+    const rows = await this.dataSource.query<OutboxRow[]>(
+      `SELECT id, topic, message_key, event_id, event_type, envelope
+         FROM outbox WHERE sent_at IS NULL ORDER BY id LIMIT $1`,
+      [this.options.batchSize],
+    );
+    if (rows.length === 0) return 0;
+    const byTopic = new Map<string, Message[]>();
+    for (const row of rows) {
+      const topic = topicName(this.options.topicPrefix, row.topic);
+      const messages = byTopic.get(topic) ?? [];
+      messages.push({
+        key: row.message_key,
+        value: JSON.stringify(row.envelope),
+        headers: {
+          [Headers.eventId]: row.event_id,
+          [Headers.eventType]: row.event_type,
+          [Headers.correlationId]: row.envelope.correlationId,
+          [Headers.producer]: row.envelope.producer,
+        },
+      });
+      byTopic.set(topic, messages);
+    }
+    await this.producer.sendBatch({
+      acks: -1,
+      topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
+    });
+    await this.dataSource.query(`UPDATE outbox SET sent_at = now() WHERE id = ANY($1::bigint[])`, [
+      rows.map((r) => r.id),
+    ]);
+    this.published += rows.length;
+    return rows.length;
+  }
+
+  private async purgeOccasionally(): Promise<void> {
+    if (Date.now() - this.lastPurge < 60_000) return;
+    this.lastPurge = Date.now();
+    const retainMs = this.options.retainSentMs ?? 24 * 3600_000;
+    await this.dataSource.query(
+      `DELETE FROM outbox WHERE sent_at IS NOT NULL AND sent_at < now() - ($1::text || ' milliseconds')::interval`,
+      [String(retainMs)],
+    );
+  }
+
+  private idle(ms: number): Promise<void> {
+    if (this.notified || !this.running) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wake = () => {
+        this.wake = undefined;
+        done();
+      };
+    });
+  }
+
+  private async dropListener(): Promise<void> {
+    const client = this.listener;
+    this.listener = undefined;
+    this.isLeader = false;
+    if (client) await client.end().catch(() => undefined);
+  }
+}

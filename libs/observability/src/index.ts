@@ -1,0 +1,4 @@
+export * from './logging.module';
+export * from './correlation';
+export * from './readiness';
+export * from './health.module';

@@ -1,0 +1,2 @@
+export * from './platform-modules';
+export * from './run-service';

@@ -1,0 +1,40 @@
+import type { DynamicModule, Type } from '@nestjs/common';
+import { brokerList, type ServiceConfig } from '@app/config';
+import { MessagingModule } from '@app/messaging';
+import { HealthModule, loggingModule } from '@app/observability';
+import { DatabaseModule } from '@app/persistence';
+
+export interface PlatformOptions {
+  service: 'intake' | 'router' | 'tracking';
+  schema: string;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's own typing
+  entities: Function[];
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's own typing
+  migrations: Function[];
+  consumerGroup?: string;
+}
+
+/** The modules every service stands on: logging, health, its database schema, Kafka with outbox relay. */
+export function platformModules(config: ServiceConfig, options: PlatformOptions): (DynamicModule | Type)[] {
+  return [
+    loggingModule(options.service, config.LOG_LEVEL),
+    HealthModule,
+    DatabaseModule.forRoot({
+      url: config.DATABASE_URL,
+      schema: options.schema,
+      poolSize: config.DATABASE_POOL_SIZE,
+      applicationName: `yimen-${options.service}`,
+      entities: options.entities,
+      migrations: options.migrations,
+    }),
+    MessagingModule.forRoot({
+      clientId: `yimen-${options.service}`,
+      brokers: brokerList(config),
+      topicPrefix: config.KAFKA_TOPIC_PREFIX,
+      databaseUrl: config.DATABASE_URL,
+      schema: options.schema,
+      outbox: { batchSize: config.OUTBOX_BATCH_SIZE, pollMs: config.OUTBOX_POLL_MS },
+      consumerGroup: options.consumerGroup,
+    }),
+  ];
+}
