@@ -49,8 +49,8 @@ describe('walking skeleton (three running services)', () => {
       },
       { accept: (v) => v?.status === 'assigned', timeoutMs: 30_000 },
     );
-    expect(item.agency).toBe('police');
-    expect(item.timeline.map((t) => t.type).sort()).toEqual(['ItemReceived', 'ItemRouted']);
+    expect(item?.agency).toBe('police');
+    expect(item?.timeline.map((t) => t.type).sort()).toEqual(['ItemReceived', 'ItemRouted']);
   });
 
   it('answers an unknown receipt with 404 in the standard error shape', async () => {

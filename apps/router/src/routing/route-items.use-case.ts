@@ -48,7 +48,8 @@ export class RouteItemsUseCase {
             {
               receiptNo: p.receiptNo,
               agency: decision.agency,
-              assistingAgencies: [],
+              assisting: [],
+              round: 1,
               confidence: decision.confidence,
               outOfScope: decision.agency === 'out_of_scope',
               decisionId: id,

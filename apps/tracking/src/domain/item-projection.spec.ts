@@ -36,7 +36,8 @@ describe('projectEvent', () => {
       {
         receiptNo: 'YM-20261124-000001-3',
         agency: 'police',
-        assistingAgencies: [],
+        assisting: [],
+        round: 1,
         confidence: 0.8,
         outOfScope: false,
         decisionId: 'd1',

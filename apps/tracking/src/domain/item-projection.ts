@@ -62,5 +62,13 @@ export function projectEvent(event: AnyEvent): ItemChange {
         },
       };
     }
+    default:
+      // Recorded on the timeline; the task-desk state machine gives these their effect.
+      return {
+        ...base,
+        receiptNo: event.payload.receiptNo,
+        facts: {},
+        timeline: { ...base.timeline, summary: {} },
+      };
   }
 }
