@@ -21,7 +21,8 @@ export function createKafka(clientId: string, brokers: string[]): Kafka {
         // Retries are bounded on purpose (the relay retries whole batches; consumers drop duplicates).
         if (message.startsWith('Limiting retries for the idempotent producer')) return;
         const line = `${message} ${JSON.stringify(rest)}`;
-        if (level <= logLevel.ERROR) logger.error(line);
+        // KafkaJS logs every retriable broker response (coordinator loading, leader moving) as an error.
+        if (level <= logLevel.ERROR && !message.startsWith('Response ')) logger.error(line);
         else if (level === logLevel.WARN) logger.warn(line);
         else logger.debug(line);
       },

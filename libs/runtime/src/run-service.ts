@@ -16,7 +16,7 @@ export interface RunServiceOptions {
 
 /** Starts one service: HTTP API, Kafka consumer transport, graceful shutdown on SIGTERM/SIGINT. */
 export async function runService(module: DynamicModule, config: ServiceConfig, options: RunServiceOptions) {
-  const app = await NestFactory.create(module, { bufferLogs: true, bodyParser: false });
+  const app = await NestFactory.create(module, { bufferLogs: true, bodyParser: false, abortOnError: false });
   app.useLogger(app.get(Logger));
   configureHttpApp(app, {
     title: options.title,

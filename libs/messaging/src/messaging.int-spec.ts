@@ -1,0 +1,230 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable, Module, type DynamicModule, type INestApplication } from '@nestjs/common';
+import { EventPattern, Payload } from '@nestjs/microservices';
+import { Kafka, logLevel, type Consumer } from 'kafkajs';
+import { DataSource, type MigrationInterface, type QueryRunner } from 'typeorm';
+import { loadConfig, ServiceConfig } from '@app/config';
+import { createEvent, Headers, topicName, type AnyEvent, type EventOf } from '@app/contracts';
+import { runService, platformModules } from '@app/runtime';
+import { eventually, isolatedEnv, type IsolatedEnv } from '@app/testing';
+import { appendToOutbox } from './outbox';
+import { claimUnprocessed } from './inbox';
+import { createInboxTable, createOutboxTable } from './messaging-tables';
+import { KafkaEventsController, type EventBatch } from './index';
+
+/**
+ * The messaging lib against a real broker and database: the outbox relay publishes what a transaction
+ * wrote, the batch transport hands events to a Nest handler exactly once in effect, and malformed or
+ * poison messages go to the dead-letter topic without holding up the partition.
+ */
+class TestSchema1700000000000 implements MigrationInterface {
+  name = 'TestSchema1700000000000';
+  async up(runner: QueryRunner): Promise<void> {
+    const schema = runner.connection.driver.schema ?? 'msgtest';
+    await runner.query(`CREATE TABLE ${schema}.handled (event_id uuid PRIMARY KEY, title text NOT NULL)`);
+    await createOutboxTable(runner, schema);
+    await createInboxTable(runner, schema);
+  }
+  async down(): Promise<void> {}
+}
+
+class TestConfig extends ServiceConfig {}
+
+const POISON = '毒消息';
+let failuresBeforeSuccess = 0;
+
+@Injectable()
+class RecordUseCase {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async execute(events: readonly AnyEvent[]): Promise<void> {
+    const received = events.filter((e): e is EventOf<'ItemReceived'> => e.type === 'ItemReceived');
+    if (received.some((e) => e.payload.title === POISON)) throw new TypeError('cannot handle this one');
+    if (failuresBeforeSuccess > 0) {
+      failuresBeforeSuccess -= 1;
+      throw Object.assign(new Error('connection terminated unexpectedly'), { code: 'ECONNRESET' });
+    }
+    await this.dataSource.transaction(async (manager) => {
+      const fresh = await claimUnprocessed(
+        manager,
+        'test',
+        received.map((e) => e.eventId),
+      );
+      for (const e of received) {
+        if (!fresh.delete(e.eventId)) continue;
+        await manager.query('INSERT INTO handled (event_id, title) VALUES ($1, $2)', [
+          e.eventId,
+          e.payload.title,
+        ]);
+      }
+    });
+  }
+}
+
+@KafkaEventsController()
+class TestHandler {
+  constructor(private readonly record: RecordUseCase) {}
+
+  @EventPattern('intake')
+  async on(@Payload() batch: EventBatch): Promise<void> {
+    await this.record.execute(batch.events);
+  }
+}
+
+@Module({})
+class TestModule {
+  static register(config: TestConfig): DynamicModule {
+    return {
+      module: TestModule,
+      imports: platformModules(config, {
+        service: 'tracking',
+        schema: 'msgtest',
+        entities: [],
+        migrations: [TestSchema1700000000000],
+        consumerGroup: 'msgtest',
+      }),
+      controllers: [TestHandler],
+      providers: [RecordUseCase],
+    };
+  }
+}
+
+function itemReceived(title: string): AnyEvent {
+  return createEvent(
+    'ItemReceived',
+    randomUUID(),
+    {
+      receiptNo: 'YM-20261125-000001-6',
+      source: { channel: 'window' },
+      requestType: 'help',
+      title,
+      description: '测试',
+      location: {},
+      citizen: { anonymous: false },
+      attachments: [],
+      urgency: 'normal',
+      confidential: false,
+      receivedAt: new Date().toISOString(),
+    },
+    { correlationId: 'msg-int' },
+  );
+}
+
+describe('messaging on real Kafka and PostgreSQL', () => {
+  let env: IsolatedEnv;
+  let app: INestApplication;
+  let dataSource: DataSource;
+  let kafka: Kafka;
+  let dlqConsumer: Consumer;
+  const deadLetters: { reason: string; sourceOffset: string; value: string }[] = [];
+
+  beforeAll(async () => {
+    env = await isolatedEnv('messaging');
+    const config = loadConfig(TestConfig, { ...env.serviceEnv, OUTBOX_POLL_MS: '200' });
+    app = await runService(TestModule.register(config), config, {
+      title: 'messaging test',
+      description: '',
+      port: 0,
+      bodyLimit: '16kb',
+      consumes: true,
+    });
+    dataSource = app.get(DataSource);
+    kafka = new Kafka({
+      clientId: 'msg-int',
+      brokers: env.kafkaBrokers.split(','),
+      logLevel: logLevel.NOTHING,
+    });
+    dlqConsumer = kafka.consumer({ groupId: `${env.topicPrefix}dlq-reader` });
+    await dlqConsumer.connect();
+    await dlqConsumer.subscribe({ topic: topicName(env.topicPrefix, 'deadLetter'), fromBeginning: true });
+    await dlqConsumer.run({
+      eachMessage: async ({ message }) => {
+        deadLetters.push({
+          reason: String(message.headers?.[Headers.dlqReason]),
+          sourceOffset: String(message.headers?.[Headers.dlqSourceOffset]),
+          value: message.value?.toString() ?? '',
+        });
+      },
+    });
+  });
+
+  afterAll(async () => {
+    await dlqConsumer?.disconnect();
+    await app?.close();
+    await env?.drop();
+  });
+
+  const handledTitles = async () =>
+    (await dataSource.query<{ title: string }[]>('SELECT title FROM handled ORDER BY title')).map(
+      (r) => r.title,
+    );
+
+  it('publishes what a transaction wrote to the outbox, and the consumer handles each event once', async () => {
+    const events = ['甲', '乙', '丙'].map(itemReceived);
+    await dataSource.transaction((manager) => appendToOutbox(manager, events));
+    // the same events again: a relay re-send after a crash must have no effect
+    const producer = kafka.producer();
+    await producer.connect();
+    await producer.send({
+      topic: topicName(env.topicPrefix, 'intake'),
+      messages: events.map((e) => ({ key: e.itemId, value: JSON.stringify(e) })),
+    });
+    await producer.disconnect();
+
+    await eventually('three handled events', handledTitles, { accept: (t) => t.length >= 3 });
+    const unsent = await dataSource.query<{ n: string }[]>(
+      'SELECT count(*) AS n FROM outbox WHERE sent_at IS NULL',
+    );
+    expect(unsent[0]?.n).toBe('0');
+    // give the duplicates time to arrive; they must not be handled again
+    await eventually(
+      'duplicates to be consumed',
+      async () =>
+        (await dataSource.query<{ n: string }[]>('SELECT count(*) AS n FROM processed_events'))[0]?.n,
+      { accept: (n) => n === '3' },
+    );
+    expect(await handledTitles()).toEqual(['丙', '乙', '甲'].sort());
+  });
+
+  it('dead-letters malformed and poison messages and keeps consuming the partition', async () => {
+    const producer = kafka.producer();
+    await producer.connect();
+    const key = randomUUID();
+    const poison = itemReceived(POISON);
+    const after = itemReceived('毒消息之后');
+    await producer.send({
+      topic: topicName(env.topicPrefix, 'intake'),
+      messages: [
+        { key, value: 'not json at all' },
+        { key, value: JSON.stringify({ ...itemReceived('缺字段'), payload: { title: 1 } }) },
+        { key, value: JSON.stringify(poison) },
+        { key, value: JSON.stringify(after) },
+      ],
+    });
+    await producer.disconnect();
+
+    await eventually('the message after the poison to be handled', handledTitles, {
+      accept: (t) => t.includes('毒消息之后'),
+      timeoutMs: 60_000,
+    });
+    await eventually('three dead letters', async () => deadLetters.length, { accept: (n) => n >= 3 });
+    expect(deadLetters.map((d) => d.reason)).toEqual([
+      'value is not JSON',
+      expect.stringContaining('invalid ItemReceived payload'),
+      expect.stringContaining('handler failed 3 times: TypeError: cannot handle this one'),
+    ]);
+    expect(deadLetters[2]?.value).toContain(poison.eventId);
+  });
+
+  it('retries while the infrastructure is away, without dead-lettering', async () => {
+    failuresBeforeSuccess = 4; // more than maxAttempts: transient errors are not counted
+    const event = itemReceived('数据库恢复后');
+    await dataSource.transaction((manager) => appendToOutbox(manager, [event]));
+    await eventually('the event handled after the outage', handledTitles, {
+      accept: (t) => t.includes('数据库恢复后'),
+      timeoutMs: 60_000,
+    });
+    expect(failuresBeforeSuccess).toBe(0);
+    expect(deadLetters).toHaveLength(3);
+  });
+});
