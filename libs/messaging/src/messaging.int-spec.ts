@@ -138,12 +138,13 @@ describe('messaging on real Kafka and PostgreSQL', () => {
     await dlqConsumer.connect();
     await dlqConsumer.subscribe({ topic: topicName(env.topicPrefix, 'deadLetter'), fromBeginning: true });
     await dlqConsumer.run({
-      eachMessage: async ({ message }) => {
+      eachMessage: ({ message }) => {
         deadLetters.push({
           reason: String(message.headers?.[Headers.dlqReason]),
           sourceOffset: String(message.headers?.[Headers.dlqSourceOffset]),
           value: message.value?.toString() ?? '',
         });
+        return Promise.resolve();
       },
     });
   });
@@ -207,7 +208,9 @@ describe('messaging on real Kafka and PostgreSQL', () => {
       accept: (t) => t.includes('毒消息之后'),
       timeoutMs: 60_000,
     });
-    await eventually('three dead letters', async () => deadLetters.length, { accept: (n) => n >= 3 });
+    await eventually('three dead letters', () => Promise.resolve(deadLetters.length), {
+      accept: (n) => n >= 3,
+    });
     expect(deadLetters.map((d) => d.reason)).toEqual([
       'value is not JSON',
       expect.stringContaining('invalid ItemReceived payload'),
