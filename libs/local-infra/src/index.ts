@@ -3,3 +3,4 @@ export * from './kafka-broker';
 export * from './postgres';
 export * from './infrastructure';
 export * from './service-process';
+export * from './private-postgres';
