@@ -9,3 +9,4 @@ export * from './dead-letter';
 export * from './kafka-event.server';
 export * from './rethrow-rpc-errors.filter';
 export * from './messaging.module';
+export * from './dead-letter-admin';

@@ -10,7 +10,7 @@ import { eventually, isolatedEnv, type IsolatedEnv } from '@app/testing';
 import { appendToOutbox } from './outbox';
 import { claimUnprocessed } from './inbox';
 import { createInboxTable, createOutboxTable } from './messaging-tables';
-import { KafkaEventsController, type EventBatch } from './index';
+import { KafkaEventsController, readDeadLetters, replayDeadLetters, type EventBatch } from './index';
 
 /**
  * The messaging lib against a real broker and database: the outbox relay publishes what a transaction
@@ -31,6 +31,8 @@ class TestSchema1700000000000 implements MigrationInterface {
 class TestConfig extends ServiceConfig {}
 
 const POISON = '毒消息';
+/** A title the handler refuses until an operator has "fixed" the cause, to exercise dead-letter replay. */
+let refusedTitle: string | undefined = '待修复';
 let failuresBeforeSuccess = 0;
 
 @Injectable()
@@ -40,6 +42,7 @@ class RecordUseCase {
   async execute(events: readonly AnyEvent[]): Promise<void> {
     const received = events.filter((e): e is EventOf<'ItemReceived'> => e.type === 'ItemReceived');
     if (received.some((e) => e.payload.title === POISON)) throw new TypeError('cannot handle this one');
+    if (received.some((e) => e.payload.title === refusedTitle)) throw new RangeError('not yet supported');
     if (failuresBeforeSuccess > 0) {
       failuresBeforeSuccess -= 1;
       throw Object.assign(new Error('connection terminated unexpectedly'), { code: 'ECONNRESET' });
@@ -229,5 +232,35 @@ describe('messaging on real Kafka and PostgreSQL', () => {
     });
     expect(failuresBeforeSuccess).toBe(0);
     expect(deadLetters).toHaveLength(3);
+  });
+
+  it('lets an operator list dead letters and replay one once its cause is fixed', async () => {
+    const event = itemReceived('待修复');
+    await dataSource.transaction((manager) => appendToOutbox(manager, [event]));
+    await eventually('the refused event to be dead-lettered', () => readDeadLetters(kafka, env.topicPrefix), {
+      accept: (letters) => letters.some((l) => l.eventId === event.eventId),
+      timeoutMs: 60_000,
+    });
+    const letters = await readDeadLetters(kafka, env.topicPrefix);
+    expect(letters).toHaveLength(4);
+    expect(letters.map((l) => l.reason)).toEqual(
+      expect.arrayContaining([
+        'value is not JSON',
+        expect.stringContaining('invalid ItemReceived payload'),
+        expect.stringContaining('TypeError: cannot handle this one'),
+        expect.stringContaining('RangeError: not yet supported'),
+      ]),
+    );
+    const refused = letters.find((l) => l.eventId === event.eventId)!;
+    expect(refused).toMatchObject({
+      sourceTopic: topicName(env.topicPrefix, 'intake'),
+      consumerGroup: 'msgtest',
+    });
+
+    refusedTitle = undefined; // the fix is deployed
+    expect(await replayDeadLetters(kafka, [refused])).toBe(1);
+    await eventually('the replayed event to be handled', handledTitles, {
+      accept: (t) => t.includes('待修复'),
+    });
   });
 });
