@@ -92,9 +92,9 @@ export async function replayDeadLetters(kafka: Kafka, letters: readonly DeadLett
   await producer.connect();
   try {
     for (const letter of letters) {
-      const headers = Object.fromEntries(
+      const headers: IHeaders = Object.fromEntries(
         Object.entries(letter.headers).filter(([name]) => !name.startsWith('dlq-')),
-      ) as IHeaders;
+      );
       headers['replayed-from-dlq'] = `${letter.partition}@${letter.offset}`;
       await producer.send({
         topic: letter.sourceTopic,
