@@ -3,6 +3,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { installBodyParsers } from './body-parsing';
 import { ErrorFilter } from './error.filter';
+import { RejectControlCharactersPipe } from './control-characters.pipe';
 import { createValidationPipe } from './validation.pipe';
 
 export interface HttpAppOptions {
@@ -19,7 +20,7 @@ export function configureHttpApp(app: INestApplication, options: HttpAppOptions)
   app.use(helmet());
   installBodyParsers(app, options.bodyLimit);
   app.useGlobalFilters(new ErrorFilter());
-  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalPipes(new RejectControlCharactersPipe(), createValidationPipe());
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,

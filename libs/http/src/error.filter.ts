@@ -43,6 +43,12 @@ const HTTP_CODES: Record<number, [string, string, string]> = {
   429: ['REQUEST.RATE_LIMITED', '请求过于频繁，请稍后再试', 'Too many requests'],
 };
 
+/** PostgreSQL SQLSTATE class 22: data exception (invalid byte sequence, numeric out of range, …). */
+function isDataException(exception: unknown): boolean {
+  const code = (exception as { driverError?: { code?: unknown } } | null)?.driverError?.code;
+  return typeof code === 'string' && code.startsWith('22');
+}
+
 export function bodyForStatus(status: number): ErrorBody {
   const [code, zh, en] = HTTP_CODES[status] ?? ['INTERNAL.ERROR', '服务器内部错误', 'Internal server error'];
   return errorBody(code, zh, en);
@@ -63,6 +69,13 @@ export class ErrorFilter implements ExceptionFilter {
     if (exception instanceof DomainError) {
       const body = errorBody(exception.code, exception.message, exception.messageEn, exception.details);
       return [statusOf(exception.kind), body];
+    }
+    if (isDataException(exception)) {
+      // Input the database refuses as data (bad encoding, out-of-range value): the request's fault, not ours.
+      return [
+        400,
+        errorBody('REQUEST.INVALID_DATA', '请求包含无法处理的数据', 'The request contains unusable data'),
+      ];
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();

@@ -4,3 +4,4 @@ export * from './validation.pipe';
 export * from './validation-messages';
 export * from './body-parsing';
 export * from './configure-http-app';
+export * from './control-characters.pipe';
