@@ -185,7 +185,7 @@ describe('hostile input (fuzz)', () => {
         const key = keys.length ? pick(keys) : 'title';
         body = JSON.stringify({
           ...base,
-          [key]: pick([12345, { $gt: '' }, [pick(HOSTILE)], true, 1e309, -1]),
+          [key]: pick([12345, { $gt: '' }, [pick(HOSTILE)], true, Number.MAX_VALUE, -1]),
         });
         break;
       }
