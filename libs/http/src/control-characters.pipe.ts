@@ -3,9 +3,8 @@ import type { FieldProblem } from './validation.pipe';
 import { RequestValidationError } from './validation.pipe';
 
 // C0 controls except tab, newline and carriage return; DEL; lone UTF-16 surrogates (invalid text).
+/* eslint-disable-next-line no-control-regex -- matching control characters is the point */
 const FORBIDDEN =
-  // eslint-disable-next-line no-control-regex -- matching control characters is the point
-
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 function scan(value: unknown, path: string, out: FieldProblem[]): void {
