@@ -3,9 +3,10 @@ import type { FieldProblem } from './validation.pipe';
 import { RequestValidationError } from './validation.pipe';
 
 // C0 controls except tab, newline and carriage return; DEL; lone UTF-16 surrogates (invalid text).
-/* eslint-disable-next-line no-control-regex -- matching control characters is the point */
+/* eslint-disable no-control-regex -- matching control characters is the point */
 const FORBIDDEN =
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+/* eslint-enable no-control-regex */
 
 function scan(value: unknown, path: string, out: FieldProblem[]): void {
   if (typeof value === 'string') {
