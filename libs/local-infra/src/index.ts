@@ -4,3 +4,4 @@ export * from './postgres';
 export * from './infrastructure';
 export * from './service-process';
 export * from './private-postgres';
+export * from './orphan-guard';

@@ -11,6 +11,7 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
+import { killWithParent } from './orphan-guard';
 import { freePort } from './ports';
 
 export const KAFKA_VERSION = '3.9.1';
@@ -149,6 +150,7 @@ export async function startLocalKafka(options: LocalKafkaOptions): Promise<Local
   );
   child.stdout?.pipe(out);
   child.stderr?.pipe(out);
+  killWithParent(child.pid);
   let exited = false;
   child.on('exit', () => (exited = true));
 

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';
+import { killWithParent } from './orphan-guard';
 
 export const SERVICES = ['intake', 'router', 'tracking'] as const;
 export type ServiceName = (typeof SERVICES)[number];
@@ -59,6 +60,7 @@ export class ServiceProcess {
       child.stdout?.pipe(out);
       child.stderr?.pipe(out);
     }
+    killWithParent(child.pid);
     this.child = child;
   }
 
