@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { CustomTransportStrategy, Server } from '@nestjs/microservices';
 import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import { lastValueFrom } from 'rxjs';
-import { decodeEvent, topicName, type AnyEvent, type LogicalTopic } from '@app/contracts';
+import { decodeEvent, Headers, topicName, type AnyEvent, type LogicalTopic } from '@app/contracts';
 import { DeadLetterPublisher } from './dead-letter';
 import { isTransientInfrastructureError } from './error-classification';
 
@@ -123,6 +123,10 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
         if (result.ok) valid.push({ message, event: result.event });
         else if (result.kind === 'malformed') {
           this.log.warn(
+            {
+              itemId: message.key?.toString(),
+              correlationId: message.headers?.[Headers.correlationId]?.toString(),
+            },
             `dead-lettering ${batch.topic}/${batch.partition}@${message.offset}: ${result.reason}`,
           );
           await this.options.deadLetters.publish(source, message, result.reason);
@@ -131,6 +135,16 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
       if (handler && valid.length > 0) {
         const done = await this.deliver(handler, batch.topic, batch.partition, valid, heartbeat, isRunning);
         if (!done) return;
+        this.log.debug(
+          {
+            events: valid.map((d) => ({
+              type: d.event.type,
+              itemId: d.event.itemId,
+              correlationId: d.event.correlationId,
+            })),
+          },
+          `handled ${valid.length} events from ${batch.topic}/${batch.partition}`,
+        );
       }
       const last = chunk[chunk.length - 1];
       if (last) payload.resolveOffset(last.offset);
@@ -166,7 +180,10 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
           this.log.warn(`infrastructure unavailable, retrying in ${backoff} ms: ${String(error)}`);
         } else {
           attempts += 1;
-          this.log.error(`handler failed (attempt ${attempts}/${this.maxAttempts}): ${describeError(error)}`);
+          this.log.error(
+            { items: items.map((d) => ({ itemId: d.event.itemId, correlationId: d.event.correlationId })) },
+            `handler failed (attempt ${attempts}/${this.maxAttempts}): ${describeError(error)}`,
+          );
           if (attempts >= this.maxAttempts) break;
         }
         await sleep(backoff);
