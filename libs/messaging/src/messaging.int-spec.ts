@@ -123,12 +123,10 @@ describe('messaging on real Kafka and PostgreSQL', () => {
 
   beforeAll(async () => {
     env = await isolatedEnv('messaging');
-    const config = loadConfig(TestConfig, { ...env.serviceEnv, OUTBOX_POLL_MS: '200' });
+    const config = loadConfig(TestConfig, { ...env.serviceEnv, OUTBOX_POLL_MS: '200', PORT: '0' });
     app = await runService(TestModule.register(config), config, {
       title: 'messaging test',
       description: '',
-      port: 0,
-      bodyLimit: '16kb',
       consumes: true,
     });
     dataSource = app.get(DataSource);

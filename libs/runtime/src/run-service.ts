@@ -1,15 +1,13 @@
 import type { DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
-import type { ServiceConfig } from '@app/config';
+import { loadConfig, type ServiceConfig } from '@app/config';
 import { configureHttpApp } from '@app/http';
 import { KafkaEventServer } from '@app/messaging';
 
 export interface RunServiceOptions {
   title: string;
   description: string;
-  port: number;
-  bodyLimit: string;
   /** Attach the Kafka consumer transport (services with @EventPattern handlers). */
   consumes: boolean;
 }
@@ -21,7 +19,7 @@ export async function runService(module: DynamicModule, config: ServiceConfig, o
   configureHttpApp(app, {
     title: options.title,
     description: options.description,
-    bodyLimit: options.bodyLimit,
+    bodyLimit: config.BODY_LIMIT,
   });
   // Module init (migrations, topics, producer) must finish before the consumer subscribes.
   await app.init();
@@ -29,9 +27,25 @@ export async function runService(module: DynamicModule, config: ServiceConfig, o
     app.connectMicroservice({ strategy: app.get(KafkaEventServer) });
     await app.startAllMicroservices();
   }
-  await app.listen(options.port, config.HOST);
+  await app.listen(config.PORT, config.HOST);
   app
     .get(Logger)
-    .log(`${options.title} listening on http://${config.HOST}:${options.port} (docs at /api/docs)`);
+    .log(`${options.title} listening on http://${config.HOST}:${config.PORT} (docs at /api/docs)`);
   return app;
+}
+
+/** A service's `main`: load and validate its config (exit naming the bad variables), then run it. */
+export function main<C extends ServiceConfig>(
+  schema: new () => C,
+  module: (config: C) => DynamicModule,
+  options: RunServiceOptions,
+): void {
+  const start = async () => {
+    const config = loadConfig(schema);
+    await runService(module(config), config, options);
+  };
+  start().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
 }
