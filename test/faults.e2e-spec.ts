@@ -13,7 +13,7 @@ import {
   type PrivatePostgres,
   type ServiceName,
 } from '@app/local-infra';
-import { eventually } from '@app/testing';
+import { eventually, staffAuth, TEST_JWT_SECRET } from '@app/testing';
 
 /**
  * Fault injection: a steady stream of items through the running system while each service is killed with
@@ -49,7 +49,12 @@ describe('fault injection: nothing lost, nothing doubled', () => {
         name,
         entry: `dist/apps/${name}/src/main.js`,
         port: await freePort(),
-        env: { DATABASE_URL: databaseUrl, KAFKA_BROKERS: brokers, LOG_LEVEL: 'warn' },
+        env: {
+          DATABASE_URL: databaseUrl,
+          KAFKA_BROKERS: brokers,
+          LOG_LEVEL: 'warn',
+          JWT_SECRET: TEST_JWT_SECRET,
+        },
         logFile: join(runDir, `${name}.log`),
       });
       services[name].start();
@@ -76,7 +81,7 @@ describe('fault injection: nothing lost, nothing doubled', () => {
             method: 'POST',
             headers: {
               'content-type': 'application/json',
-              authorization: 'Bearer dev-clerk-token',
+              authorization: staffAuth('clerk').authorization,
               'idempotency-key': entry.key,
             },
             body: JSON.stringify({

@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { isolatedEnv, startSystem, type IsolatedEnv, type RunningSystem } from '@app/testing';
+import { isolatedEnv, staffAuth, startSystem, type IsolatedEnv, type RunningSystem } from '@app/testing';
 
 /**
  * Hostile input against every endpoint each service documents in its OpenAPI spec (so a new endpoint is
@@ -164,7 +164,7 @@ describe('hostile input (fuzz)', () => {
     const path = op.path.replace(/\{[^}]+\}/g, () => encode(pick(HOSTILE)));
     const headers: Record<string, string> = { 'x-correlation-id': 'fuzz' };
     if (random() < 0.5) {
-      headers.authorization = 'Bearer dev-clerk-token';
+      headers.authorization = staffAuth('clerk').authorization;
       headers['x-staff-id'] = pick(['w-1', pick(HOSTILE).replace(/[^\x20-\x7e]/g, '')]);
       headers['x-staff-role'] = pick(['worker', 'supervisor', 'committee', 'root']);
     }

@@ -1,4 +1,11 @@
-import { eventually, isolatedEnv, startSystem, type IsolatedEnv, type RunningSystem } from '@app/testing';
+import {
+  eventually,
+  isolatedEnv,
+  staffAuth,
+  startSystem,
+  type IsolatedEnv,
+  type RunningSystem,
+} from '@app/testing';
 
 /** One item all the way through: intake → Kafka → router → Kafka → tracking, on real infrastructure. */
 describe('walking skeleton (three running services)', () => {
@@ -26,7 +33,11 @@ describe('walking skeleton (three running services)', () => {
   it('an item submitted at intake shows up in tracking as assigned, with its timeline', async () => {
     const response = await fetch(`${system.intake.url}/api/v1/items`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-correlation-id': 'e2e-skeleton-1' },
+      headers: {
+        'content-type': 'application/json',
+        'x-correlation-id': 'e2e-skeleton-1',
+        ...staffAuth('clerk'),
+      },
       body: JSON.stringify({
         title: '电动车被盗',
         description: '昨晚停在小区楼下的电动车被盗，请派出所调查。',
@@ -42,7 +53,9 @@ describe('walking skeleton (three running services)', () => {
     const item = await eventually(
       'the item to be assigned in tracking',
       async () => {
-        const res = await fetch(`${system.tracking.url}/api/v1/items/${receipt.receiptNo}`);
+        const res = await fetch(`${system.tracking.url}/api/v1/items/${receipt.receiptNo}`, {
+          headers: staffAuth('committee'),
+        });
         return res.ok
           ? ((await res.json()) as { status: string; agency: string; timeline: { type: string }[] })
           : undefined;
@@ -53,8 +66,22 @@ describe('walking skeleton (three running services)', () => {
     expect(item?.timeline.map((t) => t.type).sort()).toEqual(['ItemReceived', 'ItemRouted']);
   });
 
-  it('answers an unknown receipt with 404 in the standard error shape', async () => {
+  it('refuses staff APIs without a valid token, in the standard error shape', async () => {
     const res = await fetch(`${system.tracking.url}/api/v1/items/YM-20000101-000001-0`);
+    expect(res.status).toBe(401);
+    expect(await res.json()).toMatchObject({ error: { code: 'AUTH.UNAUTHENTICATED' } });
+    const forged = await fetch(`${system.intake.url}/api/v1/items`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer abc.def.ghi' },
+      body: '{}',
+    });
+    expect(forged.status).toBe(401);
+  });
+
+  it('answers an unknown receipt with 404 in the standard error shape', async () => {
+    const res = await fetch(`${system.tracking.url}/api/v1/items/YM-20000101-000001-0`, {
+      headers: staffAuth('committee'),
+    });
     expect(res.status).toBe(404);
     expect(await res.json()).toMatchObject({ error: { code: 'ITEM.NOT_FOUND', details: [] } });
   });

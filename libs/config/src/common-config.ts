@@ -1,4 +1,4 @@
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
 
 const BROKER_LIST = /^[^\s,:]+:\d+(,[^\s,:]+:\d+)*$/;
 
@@ -7,6 +7,22 @@ const BROKER_LIST = /^[^\s,:]+:\d+(,[^\s,:]+:\d+)*$/;
  * environment variable names so an error message points straight at what to fix.
  */
 export class ServiceConfig {
+  /** HTTP port; each service overrides the default (intake 3001, router 3002, tracking 3003). */
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT: number = 3000;
+
+  /** The service's own schema; each service overrides the default with its name. */
+  @IsString()
+  @Matches(/^[a-z_][a-z0-9_]*$/, { message: 'DB_SCHEMA must be a lower-case SQL identifier' })
+  DB_SCHEMA: string = 'public';
+
+  /** Largest request body accepted; larger bodies get 413. */
+  @IsString()
+  @Matches(/^\d+(kb|mb)$/, { message: 'BODY_LIMIT must look like 256kb or 1mb' })
+  BODY_LIMIT: string = '256kb';
+
   @IsString()
   @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
   DATABASE_URL: string = 'postgres://postgres@127.0.0.1:5432/yimen';
@@ -43,6 +59,17 @@ export class ServiceConfig {
   @Min(10)
   @Max(60_000)
   OUTBOX_POLL_MS: number = 500;
+
+  /** HS256 key for staff access tokens, shared by all services. The default is for development only. */
+  @IsString()
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  JWT_SECRET: string = 'development-only-secret-change-me-0123456789';
+
+  /** Lifetime of a staff access token in seconds (refresh tokens renew it). */
+  @IsInt()
+  @Min(60)
+  @Max(86_400)
+  JWT_ACCESS_TTL_S: number = 900;
 }
 
 export function brokerList(config: ServiceConfig): string[] {

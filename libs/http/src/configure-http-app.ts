@@ -24,7 +24,13 @@ export function configureHttpApp(app: INestApplication, options: HttpAppOptions)
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,
-    new DocumentBuilder().setTitle(options.title).setDescription(options.description).setVersion('1').build(),
+    new DocumentBuilder()
+      .setTitle(options.title)
+      .setDescription(options.description)
+      .setVersion('1')
+      .addBearerAuth()
+      .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Signature' }, 'hmac')
+      .build(),
   );
   SwaggerModule.setup('api/docs', app, document);
 }

@@ -1,4 +1,5 @@
 import type { DynamicModule, Type } from '@nestjs/common';
+import { AuthModule } from '@app/auth';
 import { brokerList, type ServiceConfig } from '@app/config';
 import { MessagingModule } from '@app/messaging';
 import { HealthModule, loggingModule } from '@app/observability';
@@ -19,6 +20,7 @@ export function platformModules(config: ServiceConfig, options: PlatformOptions)
   return [
     loggingModule(options.service, config.LOG_LEVEL),
     HealthModule,
+    AuthModule.forRoot({ secret: config.JWT_SECRET, accessTtlSeconds: config.JWT_ACCESS_TTL_S }),
     DatabaseModule.forRoot({
       url: config.DATABASE_URL,
       schema: options.schema,

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createDatabase, dropDatabase } from '@app/local-infra';
+import { TEST_JWT_SECRET } from './staff-tokens';
 import { testInfra } from './test-env';
 
 export function uniqueSuffix(): string {
@@ -33,6 +34,7 @@ export async function isolatedEnv(label: string): Promise<IsolatedEnv> {
       KAFKA_BROKERS: infra.kafkaBrokers,
       KAFKA_TOPIC_PREFIX: topicPrefix,
       LOG_LEVEL: 'warn',
+      JWT_SECRET: TEST_JWT_SECRET,
     },
     drop: () => dropDatabase(infra.adminDatabaseUrl, databaseName),
   };

@@ -1,6 +1,7 @@
 import { Body, Controller, Headers, HttpStatus, Post, Req, Res } from '@nestjs/common';
 import { ApiHeader, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { StaffOnly } from '@app/auth';
 import { correlationIdOf } from '@app/observability';
 import { ReceiptDto, SubmitItemDto } from './submit-item.dto';
 import { SubmitItemUseCase } from './submit-item.use-case';
@@ -12,6 +13,7 @@ export class ItemsController {
 
   /** Window (窗口) intake: a clerk enters a walk-in request; the receipt number comes back at once. */
   @Post()
+  @StaffOnly('clerk', 'committee', 'admin')
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: '重复提交返回原受理编号' })
   @ApiResponse({ status: 201, type: ReceiptDto, description: '已受理' })
   @ApiResponse({ status: 200, type: ReceiptDto, description: '重复提交，返回原受理编号' })

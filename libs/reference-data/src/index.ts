@@ -1,0 +1,3 @@
+export * from './areas';
+export * from './units';
+export * from './staff-directory';
