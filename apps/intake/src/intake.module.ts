@@ -1,7 +1,9 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { ThrottlerModule } from '@nestjs/throttler';
 import { platformModules } from '@app/runtime';
 import { IntakeConfig } from './intake.config';
 import { ItemsController } from './items/items.controller';
+import { PortalController } from './items/portal.controller';
 import { SubmitItemUseCase } from './items/submit-item.use-case';
 import { intakeMigrations } from './persistence/migrations';
 import { ItemsRepository } from './persistence/items.repository';
@@ -11,13 +13,19 @@ export class IntakeModule {
   static register(config: IntakeConfig): DynamicModule {
     return {
       module: IntakeModule,
-      imports: platformModules(config, {
-        service: 'intake',
-        schema: config.DB_SCHEMA,
-        entities: [],
-        migrations: intakeMigrations,
-      }),
-      controllers: [ItemsController],
+      imports: [
+        ...platformModules(config, {
+          service: 'intake',
+          schema: config.DB_SCHEMA,
+          entities: [],
+          migrations: intakeMigrations,
+        }),
+        // Applied only where a controller uses ThrottlerGuard (the public web form).
+        ThrottlerModule.forRoot([
+          { name: 'portal', ttl: config.PORTAL_RATE_WINDOW_S * 1000, limit: config.PORTAL_RATE_LIMIT },
+        ]),
+      ],
+      controllers: [ItemsController, PortalController],
       providers: [{ provide: IntakeConfig, useValue: config }, ItemsRepository, SubmitItemUseCase],
     };
   }

@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
-import { installBodyParsers } from './body-parsing';
+import { installBodyParsers, type RouteBodyLimit } from './body-parsing';
 import { ErrorFilter } from './error.filter';
 import { RejectControlCharactersPipe } from './control-characters.pipe';
 import { createValidationPipe } from './validation.pipe';
@@ -10,6 +10,8 @@ export interface HttpAppOptions {
   title: string;
   description: string;
   bodyLimit: string;
+  /** Tighter or looser limits under some path prefixes (see RouteBodyLimit). */
+  routeBodyLimits?: readonly RouteBodyLimit[];
 }
 
 /**
@@ -18,7 +20,7 @@ export interface HttpAppOptions {
  */
 export function configureHttpApp(app: INestApplication, options: HttpAppOptions): void {
   app.use(helmet());
-  installBodyParsers(app, options.bodyLimit);
+  installBodyParsers(app, options.bodyLimit, options.routeBodyLimits);
   app.useGlobalFilters(new ErrorFilter());
   app.useGlobalPipes(new RejectControlCharactersPipe(), createValidationPipe());
   app.enableShutdownHooks();

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { createEvent, type Channel, type ItemReceivedV1 } from '@app/contracts';
 import { appendToOutbox } from '@app/messaging';
+import { checkItemRules, invalidItem } from '../domain/item-rules';
 import { chinaDay, formatReceiptNo } from '../domain/receipt-number';
 import { ItemsRepository, type StoredItemRef } from '../persistence/items.repository';
 import type { SubmitItemDto } from './submit-item.dto';
@@ -33,6 +34,8 @@ export class SubmitItemUseCase {
   ) {}
 
   async execute(command: SubmitItemCommand, now = new Date()): Promise<SubmitItemResult> {
+    const rules = checkItemRules(command.item);
+    if (!rules.ok) throw invalidItem(rules.problems);
     const earlier = await this.findEarlier(command);
     if (earlier) return { ...earlier, replay: true };
 
@@ -47,7 +50,7 @@ export class SubmitItemUseCase {
       title: item.title,
       description: item.description,
       ...(item.category ? { category: item.category } : {}),
-      location: { ...item.location },
+      location: { ...item.location, areaCode: rules.area.code, areaName: rules.area.name },
       citizen: { ...item.citizen, anonymous: item.citizen.anonymous ?? false },
       attachments: (item.attachments ?? []).map((a) => ({ ...a })),
       urgency: item.urgency ?? 'normal',
