@@ -22,7 +22,7 @@ export class IntakeModule {
         }),
         // Applied only where a controller uses ThrottlerGuard (the public web form).
         ThrottlerModule.forRoot([
-          { name: 'portal', ttl: config.PORTAL_RATE_WINDOW_S * 1000, limit: config.PORTAL_RATE_LIMIT },
+          { name: 'default', ttl: config.PORTAL_RATE_WINDOW_S * 1000, limit: config.PORTAL_RATE_LIMIT },
         ]),
       ],
       controllers: [ItemsController, PortalController],

@@ -93,6 +93,14 @@ describe('window intake POST /api/v1/items', () => {
     expect(count[0]?.n).toBe('1');
   });
 
+  it('refuses the same Idempotency-Key with different content (409), never leaking the other receipt', async () => {
+    await post(validItem(), { 'idempotency-key': 'window-dup-2' });
+    const other = await post({ ...validItem(), title: '另一件事' }, { 'idempotency-key': 'window-dup-2' });
+    expect(other.status).toBe(409);
+    expect(other.body).toMatchObject({ error: { code: 'IDEMPOTENCY.KEY_REUSED' } });
+    expect(JSON.stringify(other.body)).not.toContain('YM-');
+  });
+
   it('refuses callers without a staff token', async () => {
     const res = await request(intake.server).post('/api/v1/items').send(validItem());
     expect(res.status).toBe(401);

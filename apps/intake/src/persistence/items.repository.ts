@@ -6,12 +6,15 @@ export interface StoredItemRef {
   id: string;
   receiptNo: string;
   receivedAt: string;
+  /** Fingerprint of the submission, kept for Idempotency-Key submissions. */
+  requestHash?: string;
 }
 
 export interface NewItemRow {
   id: string;
   receiptNo: string;
   idempotencyKey?: string;
+  requestHash?: string;
   payload: ItemReceivedV1;
 }
 
@@ -34,8 +37,8 @@ export class ItemsRepository {
   async insert(manager: EntityManager, row: NewItemRow): Promise<void> {
     const p = row.payload;
     await manager.query(
-      `INSERT INTO items (id, receipt_no, channel, platform, external_id, idempotency_key, request_type, title, payload, received_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10)`,
+      `INSERT INTO items (id, receipt_no, channel, platform, external_id, idempotency_key, request_hash, request_type, title, payload, received_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11)`,
       [
         row.id,
         row.receiptNo,
@@ -43,6 +46,7 @@ export class ItemsRepository {
         p.source.platform ?? null,
         p.source.externalId ?? null,
         row.idempotencyKey ?? null,
+        row.requestHash ?? null,
         p.requestType,
         p.title,
         JSON.stringify(p),
@@ -64,11 +68,21 @@ export class ItemsRepository {
   }
 
   private async findOne(where: string, params: unknown[]): Promise<StoredItemRef | undefined> {
-    const rows = await this.dataSource.query<{ id: string; receiptNo: string; receivedAt: Date }[]>(
-      `SELECT id, receipt_no AS "receiptNo", received_at AS "receivedAt" FROM items WHERE ${where}`,
+    const rows = await this.dataSource.query<
+      { id: string; receiptNo: string; receivedAt: Date; requestHash: string | null }[]
+    >(
+      `SELECT id, receipt_no AS "receiptNo", received_at AS "receivedAt", request_hash AS "requestHash"
+         FROM items WHERE ${where}`,
       params,
     );
     const row = rows[0];
-    return row && { id: row.id, receiptNo: row.receiptNo, receivedAt: row.receivedAt.toISOString() };
+    return (
+      row && {
+        id: row.id,
+        receiptNo: row.receiptNo,
+        receivedAt: row.receivedAt.toISOString(),
+        ...(row.requestHash ? { requestHash: row.requestHash } : {}),
+      }
+    );
   }
 }
