@@ -1,6 +1,8 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { platformModules } from '@app/runtime';
+import { HotlineSignatureGuard } from './hotline/hotline-signature.guard';
+import { HotlineController } from './hotline/hotline.controller';
 import { IntakeConfig } from './intake.config';
 import { ItemsController } from './items/items.controller';
 import { PortalController } from './items/portal.controller';
@@ -25,8 +27,13 @@ export class IntakeModule {
           { name: 'default', ttl: config.PORTAL_RATE_WINDOW_S * 1000, limit: config.PORTAL_RATE_LIMIT },
         ]),
       ],
-      controllers: [ItemsController, PortalController],
-      providers: [{ provide: IntakeConfig, useValue: config }, ItemsRepository, SubmitItemUseCase],
+      controllers: [ItemsController, PortalController, HotlineController],
+      providers: [
+        { provide: IntakeConfig, useValue: config },
+        ItemsRepository,
+        SubmitItemUseCase,
+        HotlineSignatureGuard,
+      ],
     };
   }
 }
