@@ -1,6 +1,8 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { platformModules } from '@app/runtime';
+import { BatchController } from './batch/batch.controller';
+import { ImportBatchUseCase } from './batch/import-batch.use-case';
 import { HotlineSignatureGuard } from './hotline/hotline-signature.guard';
 import { HotlineController } from './hotline/hotline.controller';
 import { IntakeConfig } from './intake.config';
@@ -27,12 +29,13 @@ export class IntakeModule {
           { name: 'default', ttl: config.PORTAL_RATE_WINDOW_S * 1000, limit: config.PORTAL_RATE_LIMIT },
         ]),
       ],
-      controllers: [ItemsController, PortalController, HotlineController],
+      controllers: [ItemsController, PortalController, HotlineController, BatchController],
       providers: [
         { provide: IntakeConfig, useValue: config },
         ItemsRepository,
         SubmitItemUseCase,
         HotlineSignatureGuard,
+        ImportBatchUseCase,
       ],
     };
   }

@@ -19,7 +19,12 @@ export interface ItemRuleInput {
 
 export type ItemRuleResult = { ok: true; area: Area } | { ok: false; problems: RuleProblem[] };
 
-const problem = (field: string, rule: string, message: string, messageEn: string): RuleProblem => ({
+export const ruleProblem = (
+  field: string,
+  rule: string,
+  message: string,
+  messageEn: string,
+): RuleProblem => ({
   field,
   rule,
   message,
@@ -39,7 +44,7 @@ export function checkItemRules(item: ItemRuleInput): ItemRuleResult {
   const byName = areaName !== undefined ? areaByName(areaName) : undefined;
   if (areaCode === undefined && areaName === undefined) {
     problems.push(
-      problem(
+      ruleProblem(
         'location.areaCode',
         'areaRequired',
         'location.areaCode 或 location.areaName 必须填写其一',
@@ -49,7 +54,7 @@ export function checkItemRules(item: ItemRuleInput): ItemRuleResult {
   }
   if (areaCode !== undefined && !byCode) {
     problems.push(
-      problem(
+      ruleProblem(
         'location.areaCode',
         'isKnownArea',
         'location.areaCode 不是本市的区县代码',
@@ -59,7 +64,7 @@ export function checkItemRules(item: ItemRuleInput): ItemRuleResult {
   }
   if (areaName !== undefined && !byName) {
     problems.push(
-      problem(
+      ruleProblem(
         'location.areaName',
         'isKnownArea',
         'location.areaName 不是本市的区县名称',
@@ -69,7 +74,7 @@ export function checkItemRules(item: ItemRuleInput): ItemRuleResult {
   }
   if (byCode && byName && byCode.code !== byName.code) {
     problems.push(
-      problem(
+      ruleProblem(
         'location.areaName',
         'matchesAreaCode',
         'location.areaName 与 location.areaCode 不一致',
@@ -80,7 +85,7 @@ export function checkItemRules(item: ItemRuleInput): ItemRuleResult {
   const anonymous = item.citizen.anonymous === true;
   if (anonymous && item.requestType !== 'report') {
     problems.push(
-      problem(
+      ruleProblem(
         'citizen.anonymous',
         'anonymousOnlyForReport',
         '只有举报可以匿名',
@@ -92,7 +97,7 @@ export function checkItemRules(item: ItemRuleInput): ItemRuleResult {
     for (const field of ['name', 'mobile'] as const) {
       if (!item.citizen[field]) {
         problems.push(
-          problem(
+          ruleProblem(
             `citizen.${field}`,
             'requiredUnlessAnonymous',
             `citizen.${field} 为必填项（匿名举报除外）`,

@@ -6,7 +6,7 @@ import { correlationIdOf } from '@app/observability';
 import { receiptResponse } from '../items/receipt';
 import { ReceiptDto } from '../items/submit-item.dto';
 import { SubmitItemUseCase } from '../items/submit-item.use-case';
-import { HotlineItemDto } from './hotline-item.dto';
+import { ExternalItemDto } from '../items/external-item.dto';
 import { HotlineSignatureGuard, SignatureHeaders } from './hotline-signature.guard';
 
 @ApiTags('hotline')
@@ -33,7 +33,7 @@ export class HotlineController {
   @ApiResponse({ status: 200, type: ReceiptDto, description: '该工单已受理过，返回原受理编号' })
   @ApiResponse({ status: 401, description: '签名缺失、错误或过期' })
   async submit(
-    @Body() body: HotlineItemDto,
+    @Body() body: ExternalItemDto,
     @Headers(SignatureHeaders.platform) platform: string,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
