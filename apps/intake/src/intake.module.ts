@@ -6,6 +6,10 @@ import { ImportBatchUseCase } from './batch/import-batch.use-case';
 import { HotlineSignatureGuard } from './hotline/hotline-signature.guard';
 import { HotlineController } from './hotline/hotline.controller';
 import { IntakeConfig } from './intake.config';
+import { Open311KeyGuard } from './open311/open311-key.guard';
+import { Open311Controller } from './open311/open311.controller';
+import { QueryServiceRequestsUseCase } from './open311/query-service-requests.use-case';
+import { SubmitServiceRequestUseCase } from './open311/submit-service-request.use-case';
 import { ItemsController } from './items/items.controller';
 import { PortalController } from './items/portal.controller';
 import { SubmitItemUseCase } from './items/submit-item.use-case';
@@ -29,13 +33,16 @@ export class IntakeModule {
           { name: 'default', ttl: config.PORTAL_RATE_WINDOW_S * 1000, limit: config.PORTAL_RATE_LIMIT },
         ]),
       ],
-      controllers: [ItemsController, PortalController, HotlineController, BatchController],
+      controllers: [ItemsController, PortalController, HotlineController, BatchController, Open311Controller],
       providers: [
         { provide: IntakeConfig, useValue: config },
         ItemsRepository,
         SubmitItemUseCase,
         HotlineSignatureGuard,
         ImportBatchUseCase,
+        Open311KeyGuard,
+        SubmitServiceRequestUseCase,
+        QueryServiceRequestsUseCase,
       ],
     };
   }

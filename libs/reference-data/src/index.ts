@@ -1,3 +1,4 @@
 export * from './areas';
 export * from './units';
 export * from './staff-directory';
+export * from './request-categories';

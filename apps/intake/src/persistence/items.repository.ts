@@ -18,6 +18,16 @@ export interface NewItemRow {
   payload: ItemReceivedV1;
 }
 
+export interface SenderItemsFilter {
+  channel: string;
+  platform: string;
+  receiptNos?: string[];
+  category?: string;
+  from: Date;
+  to: Date;
+  limit: number;
+}
+
 /** Intake's storage: items, receipt counters. Raw SQL on purpose: these are the hot path. */
 @Injectable()
 export class ItemsRepository {
@@ -65,6 +75,29 @@ export class ItemsRepository {
       platform,
       externalId,
     ]);
+  }
+
+  /** Items one sender submitted, newest first, optionally narrowed to receipts, a category and a period. */
+  async listBySender(filter: SenderItemsFilter): Promise<ItemReceivedV1[]> {
+    const rows = await this.dataSource.query<{ payload: ItemReceivedV1 }[]>(
+      `SELECT payload FROM items
+        WHERE channel = $1 AND platform = $2
+          AND ($3::text[] IS NULL OR receipt_no = ANY($3))
+          AND ($4::text IS NULL OR payload->>'category' = $4)
+          AND received_at >= $5 AND received_at <= $6
+        ORDER BY received_at DESC
+        LIMIT $7`,
+      [
+        filter.channel,
+        filter.platform,
+        filter.receiptNos ?? null,
+        filter.category ?? null,
+        filter.from,
+        filter.to,
+        filter.limit,
+      ],
+    );
+    return rows.map((r) => r.payload);
   }
 
   private async findOne(where: string, params: unknown[]): Promise<StoredItemRef | undefined> {
