@@ -31,7 +31,7 @@ export function configureHttpApp(app: INestApplication, options: HttpAppOptions)
       .setDescription(options.description)
       .setVersion('1')
       .addBearerAuth()
-      .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Signature' }, 'hmac')
+      .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Yimen-Signature' }, 'hmac')
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document);
