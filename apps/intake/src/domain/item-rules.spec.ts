@@ -1,6 +1,8 @@
-import { checkItemRules, type ItemRuleInput } from './item-rules';
+import { checkItemRules, normaliseCitizen, type ItemRuleInput } from './item-rules';
 
 const valid: ItemRuleInput = {
+  title: '电动车被盗',
+  description: '昨晚被盗',
   requestType: 'help',
   location: { areaName: '德城区' },
   citizen: { name: '张三', mobile: '13800138000' },
@@ -35,6 +37,7 @@ describe('item rules', () => {
 
   it('allows anonymity for reports only', () => {
     const anonymousReport: ItemRuleInput = {
+      ...valid,
       requestType: 'report',
       location: { areaCode: '371402' },
       citizen: { anonymous: true },
@@ -49,6 +52,26 @@ describe('item rules', () => {
     expect(rulesOf({ ...valid, citizen: {} })).toEqual([
       'citizen.name:requiredUnlessAnonymous',
       'citizen.mobile:requiredUnlessAnonymous',
+    ]);
+  });
+});
+
+describe('citizen normalisation', () => {
+  it('stores mobiles without the country prefix and ID cards with an upper-case X', () => {
+    expect(normaliseCitizen({ mobile: '+8613800138000', idCard: '11010519491231002x' })).toEqual({
+      mobile: '13800138000',
+      idCard: '11010519491231002X',
+    });
+    expect(normaliseCitizen({ mobile: '008613800138000', name: '张三' })).toEqual({
+      mobile: '13800138000',
+      name: '张三',
+    });
+  });
+
+  it('refuses a blank title or description', () => {
+    expect(rulesOf({ ...valid, title: '  ', description: '\n' })).toEqual([
+      'title:isNotBlank',
+      'description:isNotBlank',
     ]);
   });
 });

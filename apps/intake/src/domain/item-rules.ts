@@ -12,6 +12,8 @@ export interface RuleProblem {
 
 /** The parts of a submitted item the cross-field rules look at. */
 export interface ItemRuleInput {
+  title: string;
+  description: string;
   requestType: RequestType;
   location: { areaCode?: string; areaName?: string };
   citizen: { name?: string; mobile?: string; anonymous?: boolean };
@@ -39,6 +41,11 @@ export const ruleProblem = (
  */
 export function checkItemRules(item: ItemRuleInput): ItemRuleResult {
   const problems: RuleProblem[] = [];
+  for (const field of ['title', 'description'] as const) {
+    if (item[field].trim() === '') {
+      problems.push(ruleProblem(field, 'isNotBlank', `${field} 不能只有空白`, `${field} must not be blank`));
+    }
+  }
   const { areaCode, areaName } = item.location;
   const byCode = areaCode !== undefined ? areaByCode(areaCode) : undefined;
   const byName = areaName !== undefined ? areaByName(areaName) : undefined;
@@ -121,4 +128,16 @@ export function invalidItem(problems: RuleProblem[]): DomainError {
     'The request is invalid',
     problems,
   );
+}
+
+/**
+ * The one spelling stored for a citizen's numbers, so look-ups by mobile find every item of one person:
+ * mobile without the +86/0086 prefix, ID card with an upper-case check character.
+ */
+export function normaliseCitizen<C extends { mobile?: string; idCard?: string }>(citizen: C): C {
+  return {
+    ...citizen,
+    ...(citizen.mobile ? { mobile: citizen.mobile.replace(/^(\+|00)86/, '') } : {}),
+    ...(citizen.idCard ? { idCard: citizen.idCard.toUpperCase() } : {}),
+  };
 }

@@ -5,7 +5,7 @@ import { createEvent, type Channel, type ItemReceivedV1 } from '@app/contracts';
 import { DomainError } from '@app/errors';
 import { appendToOutbox } from '@app/messaging';
 import { fingerprint } from '../domain/fingerprint';
-import { checkItemRules, invalidItem } from '../domain/item-rules';
+import { checkItemRules, invalidItem, normaliseCitizen } from '../domain/item-rules';
 import { chinaDay, formatReceiptNo } from '../domain/receipt-number';
 import { ItemsRepository, type StoredItemRef } from '../persistence/items.repository';
 import type { SubmitItemDto } from './submit-item.dto';
@@ -82,7 +82,7 @@ export class SubmitItemUseCase {
       description: item.description,
       ...(item.category ? { category: item.category } : {}),
       location: { ...item.location, areaCode: rules.area.code, areaName: rules.area.name },
-      citizen: { ...item.citizen, anonymous: item.citizen.anonymous ?? false },
+      citizen: { ...normaliseCitizen(item.citizen), anonymous: item.citizen.anonymous ?? false },
       attachments: (item.attachments ?? []).map((a) => ({ ...a })),
       urgency: item.urgency ?? 'normal',
       confidential: false,

@@ -1,7 +1,21 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, UseGuards } from '@nestjs/common';
-import { ApiConsumes, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpStatus,
+  Param,
+  Post,
+  Query,
+  Req,
+  Res,
+  UseGuards,
+} from '@nestjs/common';
+import { ApiConsumes, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { Public, SignedChannel } from '@app/auth';
 import { correlationIdOf } from '@app/observability';
+import { idempotencyKeyOf } from '../items/receipt';
 import { Open311KeyGuard, type Open311Request } from './open311-key.guard';
 import {
   CreateServiceRequestDto,
@@ -39,17 +53,30 @@ export class Open311Controller {
   }
 
   @Post('requests.json')
-  @HttpCode(201)
   @SignedChannel('open311')
   @UseGuards(Open311KeyGuard)
   @ApiConsumes('application/x-www-form-urlencoded', 'application/json')
   @ApiOperation({ summary: 'GeoReport v2 提交诉求' })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: '重复提交返回原受理编号（按平台区分）',
+  })
   @ApiResponse({ status: 201, type: [Open311RequestCreatedDto] })
+  @ApiResponse({ status: 200, type: [Open311RequestCreatedDto], description: '重复提交，返回原受理编号' })
   async create(
     @Body() body: CreateServiceRequestDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Req() req: Open311Request,
+    @Res({ passthrough: true }) res: Response,
   ): Promise<Open311RequestCreatedDto[]> {
-    const result = await this.submit.execute(body, platformOf(req), correlationIdOf(req));
+    const result = await this.submit.execute(
+      body,
+      platformOf(req),
+      correlationIdOf(req),
+      idempotencyKeyOf(idempotencyKey),
+    );
+    res.status(result.replay ? HttpStatus.OK : HttpStatus.CREATED);
     return [
       {
         service_request_id: result.receiptNo,

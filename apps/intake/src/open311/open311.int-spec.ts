@@ -90,6 +90,20 @@ describe('Open311 GeoReport v2', () => {
     conforms('requestCreatedList', res.body);
   });
 
+  it('answers a repeated Idempotency-Key with the original request id and 200', async () => {
+    const send = () =>
+      request(intake.server)
+        .post('/open311/v2/requests.json')
+        .set('idempotency-key', 'o311-1')
+        .type('form')
+        .send({ ...theft, service_code: 'traffic', description: '路口信号灯坏了' });
+    const first = await send();
+    const again = await send();
+    expect([first.status, again.status]).toEqual([201, 200]);
+    conforms('requestCreatedList', again.body);
+    expect(again.body).toEqual(first.body);
+  });
+
   it('answers GET requests/{id}.json and requests.json in the standard shape, only for the calling platform', async () => {
     const one = await request(intake.server)
       .get(`/open311/v2/requests/${receiptNo}.json`)
@@ -107,7 +121,7 @@ describe('Open311 GeoReport v2', () => {
     const list = await request(intake.server).get('/open311/v2/requests.json').query({ api_key: API_KEY });
     expect(list.status).toBe(200);
     conforms('serviceRequestList', list.body);
-    expect((list.body as unknown[]).length).toBe(2);
+    expect((list.body as unknown[]).length).toBe(3);
     const filtered = await request(intake.server)
       .get('/open311/v2/requests.json')
       .query({ api_key: API_KEY, service_code: 'fraud' });

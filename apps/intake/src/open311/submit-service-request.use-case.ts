@@ -30,6 +30,7 @@ export class SubmitServiceRequestUseCase {
     request: CreateServiceRequestDto,
     platform: string,
     correlationId: string,
+    idempotencyKey?: string,
   ): Promise<SubmitItemResult> {
     const category = categoryByCode(request.service_code);
     if (!category) throw unknownService(request.service_code);
@@ -37,6 +38,8 @@ export class SubmitServiceRequestUseCase {
       return await this.submitItem.execute({
         item: open311Item(request, category),
         source: { channel: 'open311', platform },
+        // Keys are per platform: two platforms may well use the same key.
+        ...(idempotencyKey ? { idempotencyKey: `${platform}:${idempotencyKey}` } : {}),
         correlationId,
       });
     } catch (error) {
