@@ -10,6 +10,8 @@ import { Open311KeyGuard } from './open311/open311-key.guard';
 import { Open311Controller } from './open311/open311.controller';
 import { QueryServiceRequestsUseCase } from './open311/query-service-requests.use-case';
 import { SubmitServiceRequestUseCase } from './open311/submit-service-request.use-case';
+import { DownstreamEventsHandler } from './progress/downstream-events.handler';
+import { RecordProgressUseCase } from './progress/record-progress.use-case';
 import { ItemsController } from './items/items.controller';
 import { PortalController } from './items/portal.controller';
 import { SubmitItemUseCase } from './items/submit-item.use-case';
@@ -27,13 +29,21 @@ export class IntakeModule {
           schema: config.DB_SCHEMA,
           entities: [],
           migrations: intakeMigrations,
+          consumerGroup: 'intake',
         }),
         // Applied only where a controller uses ThrottlerGuard (the public web form).
         ThrottlerModule.forRoot([
           { name: 'default', ttl: config.PORTAL_RATE_WINDOW_S * 1000, limit: config.PORTAL_RATE_LIMIT },
         ]),
       ],
-      controllers: [ItemsController, PortalController, HotlineController, BatchController, Open311Controller],
+      controllers: [
+        ItemsController,
+        PortalController,
+        HotlineController,
+        BatchController,
+        Open311Controller,
+        DownstreamEventsHandler,
+      ],
       providers: [
         { provide: IntakeConfig, useValue: config },
         ItemsRepository,
@@ -43,6 +53,7 @@ export class IntakeModule {
         Open311KeyGuard,
         SubmitServiceRequestUseCase,
         QueryServiceRequestsUseCase,
+        RecordProgressUseCase,
       ],
     };
   }

@@ -1,7 +1,8 @@
-import { AgencyLabels, type ItemReceivedV1 } from '@app/contracts';
+import { AgencyLabels } from '@app/contracts';
 import { AREAS, categoryByName, REQUEST_CATEGORIES, type RequestCategory } from '@app/reference-data';
 import type { ErrorDetail } from '@app/errors';
 import type { SubmitItemDto } from '../items/submit-item.dto';
+import type { ItemWithProgress } from '../persistence/items.repository';
 import type { CreateServiceRequestDto, Open311ServiceDto, Open311ServiceRequestDto } from './open311.dto';
 
 /** GeoReport v2 services: our request categories. None has extra attributes (metadata false). */
@@ -82,20 +83,21 @@ export function asOpen311Problem<P extends ErrorDetail & { messageEn?: string }>
   };
 }
 
-/** An item as GeoReport v2 shows it. Intake knows only that it was received, so every item is `open`. */
-export function open311ServiceRequest(item: ItemReceivedV1): Open311ServiceRequestDto {
+/** An item as GeoReport v2 shows it, with what intake has learnt of its progress downstream. */
+export function open311ServiceRequest(known: ItemWithProgress): Open311ServiceRequestDto {
+  const { item } = known;
   const category = item.category ? categoryByName(item.category) : undefined;
   return {
     service_request_id: item.receiptNo,
-    status: 'open',
-    status_notes: null,
+    status: known.status,
+    status_notes: known.statusNotes,
     service_name: category?.name ?? item.category ?? null,
     service_code: category?.code ?? null,
     description: item.description,
-    agency_responsible: null,
+    agency_responsible: known.agencyResponsible,
     service_notice: null,
     requested_datetime: item.receivedAt,
-    updated_datetime: item.receivedAt,
+    updated_datetime: known.updatedAt,
     expected_datetime: null,
     address: item.location.address ?? item.location.areaName ?? null,
     address_id: null,

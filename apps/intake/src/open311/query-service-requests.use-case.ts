@@ -16,8 +16,8 @@ const notFound = () =>
   new DomainError('OPEN311.REQUEST_NOT_FOUND', 'not_found', '未找到该诉求', 'Service request not found');
 
 /**
- * What intake knows of the requests a platform submitted through Open311 (a platform sees only its own).
- * Status is `open`: closing happens downstream, in tracking.
+ * What intake knows of the requests a platform submitted through Open311 (a platform sees only its own):
+ * the item as received, and its status as far as routing and tracking events have told intake.
  */
 @Injectable()
 export class QueryServiceRequestsUseCase {
@@ -42,7 +42,6 @@ export class QueryServiceRequestsUseCase {
     query: ServiceRequestsQueryDto,
     now = new Date(),
   ): Promise<Open311ServiceRequestDto[]> {
-    if (query.status === 'closed') return [];
     const category = query.service_code ? categoryByCode(query.service_code) : undefined;
     if (query.service_code && !category) throw unknownService(query.service_code);
     const receiptNos = query.service_request_id?.split(',');
@@ -57,6 +56,7 @@ export class QueryServiceRequestsUseCase {
       platform,
       ...(receiptNos ? { receiptNos } : {}),
       ...(category ? { category: category.name } : {}),
+      ...(query.status ? { status: query.status } : {}),
       from,
       to,
       limit: MAX_REQUESTS,
