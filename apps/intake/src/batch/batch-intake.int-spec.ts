@@ -11,7 +11,7 @@ interface Report {
 
 const CSV = [
   '编号,标题,内容,类型,区县,姓名,手机号,匿名',
-  'YJX-001,路灯不亮,小区路灯坏了一周，晚上有安全隐患,求助,德城区,张三,13800138000,否',
+  '意见箱-001,路灯不亮,小区路灯坏了一周，晚上有安全隐患,求助,德城区,张三,13800138000,否',
   'YJX-002,电话不对,手机号写错了,投诉,德城区,李四,1380013800,否',
   'YJX-003,有人聚众赌博,每晚在某棋牌室聚众赌博,举报,陵城区,,,是',
   'YJX-004,"坏行",少一列',
@@ -51,10 +51,10 @@ describe('batch POST /api/v1/batch', () => {
     const rows = await intake.app
       .get(DataSource)
       .query<{ channel: string; platform: string; external_id: string }[]>(
-        "SELECT channel, platform, external_id FROM items WHERE channel = 'batch' ORDER BY external_id",
+        "SELECT channel, platform, external_id FROM items WHERE channel = 'batch' ORDER BY receipt_no",
       );
     expect(rows).toEqual([
-      { channel: 'batch', platform: 'suggestion-box', external_id: 'YJX-001' },
+      { channel: 'batch', platform: 'suggestion-box', external_id: '意见箱-001' },
       { channel: 'batch', platform: 'suggestion-box', external_id: 'YJX-003' },
     ]);
   });

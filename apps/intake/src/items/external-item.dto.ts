@@ -14,6 +14,6 @@ export class ExternalItemDto extends SubmitItemDto {
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
-  @Matches(/^[\w.:/-]+$/, { message: 'externalId may contain letters, digits and . _ : / - only' })
+  @Matches(/^[\p{L}\p{N}_.:/-]+$/u, { message: 'externalId may contain letters, digits and . _ : / - only' })
   externalId: string;
 }
