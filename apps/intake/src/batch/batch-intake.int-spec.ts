@@ -1,3 +1,5 @@
+// iconv-lite comes with body-parser, which decodes uploads with it; here it plays Excel saving a CSV as GBK.
+import { encode } from 'iconv-lite';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { staffAuth } from '@app/testing';
@@ -99,6 +101,21 @@ describe('batch POST /api/v1/batch', () => {
       expect.objectContaining({ field: 'hack', rule: 'whitelistValidation' }),
     );
     expect(report.rejected[1]?.errors).toEqual([expect.objectContaining({ field: 'row', rule: 'json' })]);
+  });
+
+  it('reads a CSV saved by a Chinese Excel (GBK, declared as charset=gbk)', async () => {
+    const csv =
+      '编号,标题,内容,类型,区县,姓名,手机号\nGBK-1,噪音扰民,楼下烧烤店每晚营业到凌晨,投诉,平原县,赵六,13700137000\n';
+    const res = await request(intake.server)
+      .post('/api/v1/batch?source=forum')
+      .set({ ...staffAuth('clerk'), 'content-type': 'text/csv; charset=gbk' })
+      .send(encode(csv, 'gbk'));
+    expect(res.status).toBe(200);
+    expect((res.body as Report).accepted.map((a) => a.row)).toEqual([1]);
+    const rows = await intake.app
+      .get(DataSource)
+      .query<{ title: string }[]>("SELECT title FROM items WHERE external_id = 'GBK-1'");
+    expect(rows).toEqual([{ title: '噪音扰民' }]);
   });
 
   it('refuses JSON bodies (415), unknown columns, too many rows (413) and non-staff callers', async () => {
