@@ -57,4 +57,11 @@ describe('batch upload rows', () => {
       [4, 5, 'ok'],
     ]);
   });
+
+  it('names the encoding when the text is not UTF-8', () => {
+    expect(parseBatch('csv', '\ufffd\ufffd,\ufffd\n')).toMatchObject({
+      ok: false,
+      problems: [{ field: 'file', rule: 'encoding' }],
+    });
+  });
 });

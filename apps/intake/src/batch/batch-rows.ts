@@ -202,5 +202,19 @@ function parseNdjson(text: string): ParsedBatch {
 
 /** Splits an upload into rows without judging their content; a broken row is reported, never fatal. */
 export function parseBatch(format: BatchFormat, text: string): ParsedBatch {
+  // U+FFFD is what bytes that are not UTF-8 decode to: most often a CSV saved as GBK by a Chinese Excel.
+  if (text.includes('\ufffd')) {
+    return {
+      ok: false,
+      problems: [
+        ruleProblem(
+          'file',
+          'encoding',
+          '文件不是 UTF-8 编码：请另存为“CSV UTF-8”，或在 Content-Type 中声明 charset=gbk',
+          'The file is not UTF-8: save it as CSV UTF-8 or declare charset=gbk in Content-Type',
+        ),
+      ],
+    };
+  }
   return format === 'csv' ? parseCsv(text) : parseNdjson(text);
 }
