@@ -30,6 +30,8 @@ export class IntakeModule {
           entities: [],
           migrations: intakeMigrations,
           consumerGroup: 'intake',
+          // Accepting items must not wait for the progress consumer to (re)join its group.
+          consumerGatesReadiness: false,
         }),
         // Applied only where a controller uses ThrottlerGuard (the public web form).
         ThrottlerModule.forRoot([

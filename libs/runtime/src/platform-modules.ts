@@ -13,6 +13,8 @@ export interface PlatformOptions {
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's own typing
   migrations: Function[];
   consumerGroup?: string;
+  /** See MessagingOptions.consumerGatesReadiness. */
+  consumerGatesReadiness?: boolean;
 }
 
 /** The modules every service stands on: logging, health, its database schema, Kafka with outbox relay. */
@@ -37,6 +39,7 @@ export function platformModules(config: ServiceConfig, options: PlatformOptions)
       schema: options.schema,
       outbox: { batchSize: config.OUTBOX_BATCH_SIZE, pollMs: config.OUTBOX_POLL_MS },
       consumerGroup: options.consumerGroup,
+      consumerGatesReadiness: options.consumerGatesReadiness,
     }),
   ];
 }
