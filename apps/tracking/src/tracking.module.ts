@@ -8,6 +8,7 @@ import { ProjectEventsUseCase } from './items/project-events.use-case';
 import { ItemRecord } from './persistence/item.record';
 import { ItemsRepository } from './persistence/items.repository';
 import { trackingMigrations } from './persistence/migrations';
+import { StaffAuthModule } from './staff-auth/staff-auth.module';
 import { TimelineEntryRecord } from './persistence/timeline-entry.record';
 import { TrackingConfig } from './tracking.config';
 
@@ -27,6 +28,7 @@ export class TrackingModule {
           consumerGroup: 'tracking',
         }),
         TypeOrmModule.forFeature(entities),
+        StaffAuthModule.register(config),
       ],
       controllers: [ItemsController, EventsHandler],
       providers: [

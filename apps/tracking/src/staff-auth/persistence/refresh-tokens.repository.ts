@@ -1,0 +1,74 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+
+export interface RotatedToken {
+  familyId: string;
+  userId: string;
+}
+
+/** What rotating a presented token found: a live token (now used up), a used one (reuse!), or nothing valid. */
+export type RotationOutcome =
+  | { kind: 'rotated'; token: RotatedToken }
+  | { kind: 'reused'; familyId: string; userId: string }
+  | { kind: 'invalid' };
+
+@Injectable()
+export class RefreshTokensRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  async insert(
+    manager: EntityManager,
+    token: { familyId: string; userId: string; hash: Buffer; issuedAt: Date; expiresAt: Date },
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO refresh_tokens (id, family_id, user_id, token_hash, issued_at, expires_at)
+       VALUES ($1, $2, $3, $4, $5, $6)`,
+      [randomUUID(), token.familyId, token.userId, token.hash, token.issuedAt, token.expiresAt],
+    );
+  }
+
+  // Updates go through a CTE so the driver answers with plain rows (TypeORM wraps UPDATE results otherwise).
+
+  /** Marks the presented token used, atomically, so two concurrent refreshes cannot both succeed. */
+  async rotate(manager: EntityManager, hash: Buffer, now: Date): Promise<RotationOutcome> {
+    const live: { familyId: string; userId: string }[] = await manager.query(
+      `WITH rotated AS (
+         UPDATE refresh_tokens SET rotated_at = $2
+         WHERE token_hash = $1 AND rotated_at IS NULL AND revoked_at IS NULL AND expires_at > $2
+         RETURNING family_id, user_id)
+       SELECT family_id AS "familyId", user_id AS "userId" FROM rotated`,
+      [hash, now],
+    );
+    if (live[0]) return { kind: 'rotated', token: live[0] };
+    const used: { familyId: string; userId: string }[] = await manager.query(
+      `SELECT family_id AS "familyId", user_id AS "userId" FROM refresh_tokens
+       WHERE token_hash = $1 AND rotated_at IS NOT NULL`,
+      [hash],
+    );
+    return used[0] ? { kind: 'reused', ...used[0] } : { kind: 'invalid' };
+  }
+
+  /** Revokes every live token of a family (sign-out, or a rotated token presented again). */
+  async revokeFamily(manager: EntityManager, familyId: string, now: Date): Promise<number> {
+    const rows: unknown[] = await manager.query(
+      `WITH revoked AS (
+         UPDATE refresh_tokens SET revoked_at = $2 WHERE family_id = $1 AND revoked_at IS NULL RETURNING id)
+       SELECT id FROM revoked`,
+      [familyId, now],
+    );
+    return rows.length;
+  }
+
+  async familyOf(manager: EntityManager, hash: Buffer): Promise<string | undefined> {
+    const rows: { familyId: string }[] = await manager.query(
+      `SELECT family_id AS "familyId" FROM refresh_tokens WHERE token_hash = $1`,
+      [hash],
+    );
+    return rows[0]?.familyId;
+  }
+}
