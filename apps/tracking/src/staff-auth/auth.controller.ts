@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, HttpStatus, Post, Req } from '@nestjs/
 import { ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { CurrentStaff, Public, StaffOnly, StaffRoles, type StaffPrincipal } from '@app/auth';
+import { correlationIdOf } from '@app/observability';
 import { LoginDto, RefreshDto, SessionDto, StaffUserDto } from './auth.dto';
 import { GetMeUseCase } from './get-me.use-case';
 import { LoginUseCase } from './login.use-case';
@@ -30,6 +31,7 @@ export class AuthController {
       username: body.username,
       password: body.password,
       clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown',
+      correlationId: correlationIdOf(req),
     });
   }
 

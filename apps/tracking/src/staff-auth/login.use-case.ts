@@ -1,12 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { hash, verify } from '@node-rs/argon2';
+import { AuditWriter } from '@app/audit';
 import { DomainError } from '@app/errors';
+import { statusOf } from '@app/http';
 import { TrackingConfig } from '../tracking.config';
 import type { SessionDto } from './auth.dto';
 import { afterFailedLogin, FailedAttemptWindow, isLocked } from './domain/login-throttle';
 import { RefreshTokensRepository } from './persistence/refresh-tokens.repository';
-import { StaffUsersRepository } from './persistence/staff-users.repository';
+import { StaffUsersRepository, type StaffUserRow } from './persistence/staff-users.repository';
 import { StaffSessions } from './staff-sessions';
 
 export const invalidCredentials = () =>
@@ -25,6 +27,7 @@ export interface LoginCommand {
   username: string;
   password: string;
   clientAddress: string;
+  correlationId: string;
 }
 
 /**
@@ -43,9 +46,46 @@ export class LoginUseCase {
     private readonly refreshTokens: RefreshTokensRepository,
     private readonly sessions: StaffSessions,
     private readonly config: TrackingConfig,
+    private readonly audit: AuditWriter,
   ) {}
 
+  /** Every attempt goes to the audit log: the username tried, the outcome status, the client address. */
   async execute(command: LoginCommand, now = new Date()): Promise<SessionDto> {
+    let status = 500;
+    let user: StaffUserRow | undefined;
+    try {
+      const session = await this.attempt(command, now, (found) => (user = found));
+      status = 200;
+      return session;
+    } catch (error) {
+      status = error instanceof DomainError ? statusOf(error.kind) : 500;
+      throw error;
+    } finally {
+      this.audit.record({
+        at: now,
+        action: 'sign-in',
+        actorId: user?.id ?? null,
+        actorUsername: command.username.slice(0, 64),
+        actorRole: user?.role ?? null,
+        actorAgency: user?.agency ?? null,
+        actorUnitId: user?.unitId ?? null,
+        method: 'POST',
+        route: '/api/v1/auth/login',
+        targetType: 'staff_user',
+        targetId: user?.id ?? null,
+        params: {},
+        status,
+        correlationId: command.correlationId,
+        clientAddress: command.clientAddress,
+      });
+    }
+  }
+
+  private async attempt(
+    command: LoginCommand,
+    now: Date,
+    found: (user: StaffUserRow | undefined) => void,
+  ): Promise<SessionDto> {
     const key = `${command.clientAddress}|${command.username.toLowerCase()}`;
     const retryAfter = this.attempts.retryAfterSeconds(key, now);
     if (retryAfter > 0) {
@@ -57,6 +97,7 @@ export class LoginUseCase {
       );
     }
     const user = await this.users.findByUsername(command.username);
+    found(user);
     const passwordOk = await verify(user?.passwordHash ?? (await this.dummy()), command.password).catch(
       () => false,
     );
