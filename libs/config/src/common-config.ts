@@ -70,8 +70,19 @@ export class ServiceConfig {
   @Min(60)
   @Max(86_400)
   JWT_ACCESS_TTL_S: number = 900;
+
+  /** Browser origins allowed to call the APIs (CORS), comma-separated; `*` is refused. */
+  @IsString()
+  @Matches(/^https?:\/\/[^\s,/*]+(,https?:\/\/[^\s,/*]+)*$/, {
+    message: 'CORS_ORIGINS must be a comma-separated list of origins such as http://localhost:3000',
+  })
+  CORS_ORIGINS: string = 'http://127.0.0.1:3000,http://localhost:3000';
 }
 
 export function brokerList(config: ServiceConfig): string[] {
   return config.KAFKA_BROKERS.split(',');
+}
+
+export function corsOrigins(config: ServiceConfig): string[] {
+  return config.CORS_ORIGINS.split(',');
 }

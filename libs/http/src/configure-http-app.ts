@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { installBodyParsers } from './body-parsing';
 import { ErrorFilter } from './error.filter';
@@ -10,14 +11,34 @@ export interface HttpAppOptions {
   title: string;
   description: string;
   bodyLimit: string;
+  /** Browser origins allowed to call the API (exact match). */
+  corsOrigins: readonly string[];
 }
 
 /**
- * Everything every service's HTTP side shares: security headers, body limits, the error shape, validation
- * and OpenAPI docs at /api/docs (JSON at /api/docs-json).
+ * Everything every service's HTTP side shares: security headers, CORS for the configured origins, body
+ * limits, the error shape, validation and OpenAPI docs at /api/docs (JSON at /api/docs-json).
  */
 export function configureHttpApp(app: INestApplication, options: HttpAppOptions): void {
   app.use(helmet());
+  app.enableCors({
+    // Exact origins only; staff authenticate with bearer tokens, never cookies, so no credentials.
+    origin: [...options.corsOrigins],
+    credentials: false,
+    methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+    allowedHeaders: [
+      'Authorization',
+      'Content-Type',
+      'Idempotency-Key',
+      'X-Correlation-Id',
+      'X-Yimen-Platform',
+      'X-Yimen-Timestamp',
+      'X-Yimen-Signature',
+    ],
+    exposedHeaders: ['X-Correlation-Id', 'Retry-After', 'Content-Disposition'],
+    maxAge: 600,
+  });
+  app.use('/api', noStore);
   installBodyParsers(app, options.bodyLimit);
   app.useGlobalFilters(new ErrorFilter());
   app.useGlobalPipes(new RejectControlCharactersPipe(), createValidationPipe());
@@ -33,4 +54,10 @@ export function configureHttpApp(app: INestApplication, options: HttpAppOptions)
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document);
+}
+
+/** API answers carry personal data: no browser or proxy may keep a copy. */
+function noStore(_req: Request, res: Response, next: NextFunction): void {
+  res.setHeader('Cache-Control', 'no-store');
+  next();
 }
