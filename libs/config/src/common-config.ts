@@ -82,7 +82,3 @@ export class ServiceConfig {
 export function brokerList(config: ServiceConfig): string[] {
   return config.KAFKA_BROKERS.split(',');
 }
-
-export function corsOrigins(config: ServiceConfig): string[] {
-  return config.CORS_ORIGINS.split(',');
-}

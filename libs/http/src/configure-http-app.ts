@@ -1,44 +1,27 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { installBodyParsers } from './body-parsing';
 import { ErrorFilter } from './error.filter';
 import { RejectControlCharactersPipe } from './control-characters.pipe';
 import { createValidationPipe } from './validation.pipe';
+import { installCors } from './cors';
 
 export interface HttpAppOptions {
   title: string;
   description: string;
-  bodyLimit: string;
   /** Browser origins allowed to call the API (exact match). */
   corsOrigins: readonly string[];
+  bodyLimit: string;
 }
 
 /**
- * Everything every service's HTTP side shares: security headers, CORS for the configured origins, body
+ * Everything every service's HTTP side shares: CORS for the configured origins, security headers, body
  * limits, the error shape, validation and OpenAPI docs at /api/docs (JSON at /api/docs-json).
  */
 export function configureHttpApp(app: INestApplication, options: HttpAppOptions): void {
+  installCors(app, options.corsOrigins);
   app.use(helmet());
-  app.enableCors({
-    // Exact origins only; staff authenticate with bearer tokens, never cookies, so no credentials.
-    origin: [...options.corsOrigins],
-    credentials: false,
-    methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
-    allowedHeaders: [
-      'Authorization',
-      'Content-Type',
-      'Idempotency-Key',
-      'X-Correlation-Id',
-      'X-Yimen-Platform',
-      'X-Yimen-Timestamp',
-      'X-Yimen-Signature',
-    ],
-    exposedHeaders: ['X-Correlation-Id', 'Retry-After', 'Content-Disposition'],
-    maxAge: 600,
-  });
-  app.use('/api', noStore);
   installBodyParsers(app, options.bodyLimit);
   app.useGlobalFilters(new ErrorFilter());
   app.useGlobalPipes(new RejectControlCharactersPipe(), createValidationPipe());
@@ -54,10 +37,4 @@ export function configureHttpApp(app: INestApplication, options: HttpAppOptions)
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document);
-}
-
-/** API answers carry personal data: no browser or proxy may keep a copy. */
-function noStore(_req: Request, res: Response, next: NextFunction): void {
-  res.setHeader('Cache-Control', 'no-store');
-  next();
 }

@@ -1,7 +1,7 @@
 import type { DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
-import { corsOrigins, loadConfig, type ServiceConfig } from '@app/config';
+import { loadConfig, type ServiceConfig } from '@app/config';
 import { configureHttpApp } from '@app/http';
 import { KafkaEventServer } from '@app/messaging';
 
@@ -19,8 +19,8 @@ export async function runService(module: DynamicModule, config: ServiceConfig, o
   configureHttpApp(app, {
     title: options.title,
     description: options.description,
+    corsOrigins: config.CORS_ORIGINS.split(','),
     bodyLimit: config.BODY_LIMIT,
-    corsOrigins: corsOrigins(config),
   });
   // Module init (migrations, topics, producer) must finish before the consumer subscribes.
   await app.init();
