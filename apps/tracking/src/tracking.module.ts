@@ -8,6 +8,7 @@ import { ProjectEventsUseCase } from './items/project-events.use-case';
 import { ItemRecord } from './persistence/item.record';
 import { ItemsRepository } from './persistence/items.repository';
 import { trackingMigrations } from './persistence/migrations';
+import { staffAuthMigrations } from './staff-auth/persistence/17643000000000-staff-auth';
 import { StaffAuthModule } from './staff-auth/staff-auth.module';
 import { TimelineEntryRecord } from './persistence/timeline-entry.record';
 import { TrackingConfig } from './tracking.config';
@@ -24,11 +25,11 @@ export class TrackingModule {
           service: 'tracking',
           schema: config.DB_SCHEMA,
           entities,
-          migrations: trackingMigrations,
+          migrations: [...trackingMigrations, ...staffAuthMigrations],
           consumerGroup: 'tracking',
         }),
-        TypeOrmModule.forFeature(entities),
         StaffAuthModule.register(config),
+        TypeOrmModule.forFeature(entities),
       ],
       controllers: [ItemsController, EventsHandler],
       providers: [

@@ -5,8 +5,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * entry, once written, stays as written (short of a superuser dropping the trigger, which is itself logged
  * by PostgreSQL's DDL logging where enabled).
  */
-export class AuditLog1764300000001 implements MigrationInterface {
-  name = 'AuditLog1764300000001';
+export class AuditLog17643000000001 implements MigrationInterface {
+  name = 'AuditLog17643000000001';
 
   async up(runner: QueryRunner): Promise<void> {
     const schema = runner.connection.driver.schema ?? 'public';
@@ -53,4 +53,4 @@ export class AuditLog1764300000001 implements MigrationInterface {
   }
 }
 
-export const auditMigrations = [AuditLog1764300000001];
+export const auditMigrations = [AuditLog17643000000001];

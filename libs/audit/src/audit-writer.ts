@@ -85,7 +85,7 @@ export class AuditWriter implements BeforeApplicationShutdown, OnApplicationShut
         this.failures += 1;
         const retryInMs = Math.min(MAX_BACKOFF_MS, 100 * 2 ** this.failures);
         this.logger.error(
-          { err: error, pending: this.queue.length, retryInMs },
+          { error: errorSummary(error), pending: this.queue.length, retryInMs },
           'AUDIT WRITE FAILED: entries kept in memory, retrying',
         );
         this.schedule(retryInMs);
@@ -100,4 +100,10 @@ export class AuditWriter implements BeforeApplicationShutdown, OnApplicationShut
   private spill(entries: AuditEntry[], reason: string): void {
     for (const auditEntry of entries) this.logger.error({ auditEntry }, `AUDIT ENTRY NOT STORED (${reason})`);
   }
+}
+
+/** The failure without the query and its parameters (the entries), which would flood the log. */
+function errorSummary(error: unknown): { message: string; code?: unknown } {
+  if (!(error instanceof Error)) return { message: String(error) };
+  return { message: error.message, code: (error as { code?: unknown }).code };
 }

@@ -48,7 +48,7 @@ export class StaffSessions {
       userId: user.id,
       hash: refreshTokenHash(refreshToken),
       issuedAt: now,
-      expiresAt: new Date(now.getTime() + this.config.REFRESH_TTL_S * 1000),
+      expiresAt: new Date(now.getTime() + this.config.JWT_REFRESH_TTL_S * 1000),
     });
     const accessToken = this.tokens.signAccess({
       sub: user.id,

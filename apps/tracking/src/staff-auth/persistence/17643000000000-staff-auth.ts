@@ -1,8 +1,8 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** Staff accounts and their refresh tokens (stored hashed, grouped in rotation families). */
-export class StaffAuth1764300000000 implements MigrationInterface {
-  name = 'StaffAuth1764300000000';
+export class StaffAuth17643000000000 implements MigrationInterface {
+  name = 'StaffAuth17643000000000';
 
   async up(runner: QueryRunner): Promise<void> {
     const schema = runner.connection.driver.schema ?? 'tracking';
@@ -41,3 +41,5 @@ export class StaffAuth1764300000000 implements MigrationInterface {
     await runner.query(`DROP TABLE ${schema}.staff_users`);
   }
 }
+
+export const staffAuthMigrations = [StaffAuth17643000000000];
