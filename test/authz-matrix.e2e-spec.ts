@@ -155,10 +155,10 @@ describe('authorisation matrix (every route × every role, from the route table)
             ? `channel:${policy.channel}`
             : 'public';
       lines.push(
-        `${route.service.padEnd(9)}${`${route.method} ${route.path}`.padEnd(56)}${rule.padEnd(48)}${cells.join('')}`,
+        `${route.service.padEnd(9)}${`${route.method} ${route.path}`.padEnd(64)}${rule.padEnd(48)}${cells.join('')}`,
       );
     }
-    const header = `${'service'.padEnd(9)}${'route'.padEnd(56)}${'policy'.padEnd(48)}${CALLERS.map((c) => c.padEnd(10)).join('')}`;
+    const header = `${'service'.padEnd(9)}${'route'.padEnd(64)}${'policy'.padEnd(48)}${CALLERS.map((c) => c.padEnd(10)).join('')}`;
     console.log(
       `Authorisation matrix: ${routes.length} routes × ${CALLERS.length} callers (ok = past the guard, ~ = streaming)\n` +
         [header, ...lines].join('\n'),

@@ -8,10 +8,10 @@ import { ProjectEventsUseCase } from './items/project-events.use-case';
 import { ItemRecord } from './persistence/item.record';
 import { ItemsRepository } from './persistence/items.repository';
 import { trackingMigrations } from './persistence/migrations';
-import { staffAuthMigrations } from './staff-auth/persistence/17643000000000-staff-auth';
-import { StaffAuthModule } from './staff-auth/staff-auth.module';
 import { TimelineEntryRecord } from './persistence/timeline-entry.record';
 import { TrackingConfig } from './tracking.config';
+import { staffAuthMigrations } from './staff-auth/persistence/17643000000000-staff-auth';
+import { StaffAuthModule } from './staff-auth/staff-auth.module';
 
 const entities = [ItemRecord, TimelineEntryRecord];
 
