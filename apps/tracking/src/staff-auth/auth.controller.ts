@@ -3,7 +3,8 @@ import { ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { CurrentStaff, Public, StaffOnly, StaffRoles, type StaffPrincipal } from '@app/auth';
 import { correlationIdOf } from '@app/observability';
-import { LoginDto, RefreshDto, SessionDto, StaffUserDto } from './auth.dto';
+import { ChangePasswordDto, LoginDto, RefreshDto, SessionDto, StaffUserDto } from './auth.dto';
+import { ChangePasswordUseCase } from './change-password.use-case';
 import { GetMeUseCase } from './get-me.use-case';
 import { LoginUseCase } from './login.use-case';
 import { LogoutUseCase } from './logout.use-case';
@@ -17,6 +18,7 @@ export class AuthController {
     private readonly refresh: RefreshSessionUseCase,
     private readonly logout: LogoutUseCase,
     private readonly me: GetMeUseCase,
+    private readonly changePassword: ChangePasswordUseCase,
   ) {}
 
   /** Staff sign-in (工作人员登录): an access token and a single-use refresh token. */
@@ -60,5 +62,15 @@ export class AuthController {
   @ApiResponse({ status: 200, type: StaffUserDto })
   whoAmI(@CurrentStaff() staff: StaffPrincipal): Promise<StaffUserDto> {
     return this.me.execute(staff);
+  }
+
+  /** Change one's own password (修改密码); all of one's sessions must sign in again. */
+  @Post('password')
+  @StaffOnly(...StaffRoles)
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiResponse({ status: 204 })
+  @ApiResponse({ status: 400, description: 'AUTH.CURRENT_PASSWORD_WRONG, AUTH.WEAK_PASSWORD' })
+  async setPassword(@CurrentStaff() staff: StaffPrincipal, @Body() body: ChangePasswordDto): Promise<void> {
+    await this.changePassword.execute(staff, body.currentPassword, body.newPassword);
   }
 }

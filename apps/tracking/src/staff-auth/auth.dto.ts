@@ -25,6 +25,20 @@ export class RefreshDto {
   refreshToken: string;
 }
 
+export class ChangePasswordDto {
+  @ApiProperty({ description: '当前密码' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(256)
+  currentPassword: string;
+
+  @ApiProperty({ description: '新密码：至少 10 个字符，同时包含字母和数字，不含用户名' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(256)
+  newPassword: string;
+}
+
 export class StaffUserDto {
   @ApiProperty({ example: 'ga-dc-01' })
   username: string;

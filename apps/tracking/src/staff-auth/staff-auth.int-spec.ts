@@ -21,10 +21,10 @@ describe('staff auth (tracking, real PostgreSQL)', () => {
   let app: INestApplication;
   let base: string;
 
-  const post = async (path: string, body: unknown) => {
+  const post = async (path: string, body: unknown, headers: Record<string, string> = {}) => {
     const res = await fetch(`${base}/api/v1/auth/${path}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...headers },
       body: JSON.stringify(body),
     });
     const text = await res.text();
@@ -129,5 +129,26 @@ describe('staff auth (tracking, real PostgreSQL)', () => {
     expect(statuses[10]).toBe(429);
     // Another username from the same address is not held back by these failures.
     expect((await login('clerk02')).status).toBe(200);
+  });
+
+  it('changes a password after checking the current one and the policy, ending every session', async () => {
+    const session = (await login('zfw02')).body as Session;
+    const auth = { authorization: `Bearer ${session.accessToken}` };
+    const change = (currentPassword: string, newPassword: string) =>
+      post('password', { currentPassword, newPassword }, auth);
+
+    expect((await change('wrong', 'qingtian-2026-yu')).body).toMatchObject({
+      error: { code: 'AUTH.CURRENT_PASSWORD_WRONG' },
+    });
+    const weak = await change(DEV_PASSWORD, 'short1');
+    expect(weak.status).toBe(400);
+    expect(weak.body).toMatchObject({
+      error: { code: 'AUTH.WEAK_PASSWORD', details: [{ field: 'newPassword' }] },
+    });
+
+    expect((await change(DEV_PASSWORD, 'qingtian-2026-yu')).status).toBe(204);
+    expect((await post('refresh', { refreshToken: session.refreshToken })).status).toBe(401);
+    expect((await login('zfw02')).status).toBe(401);
+    expect((await login('zfw02', 'qingtian-2026-yu')).status).toBe(200);
   });
 });

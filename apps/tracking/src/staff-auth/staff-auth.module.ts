@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TrackingConfig } from '../tracking.config';
 import { AuthController } from './auth.controller';
+import { ChangePasswordUseCase } from './change-password.use-case';
 import { GetMeUseCase } from './get-me.use-case';
 import { LoginUseCase } from './login.use-case';
 import { LogoutUseCase } from './logout.use-case';
@@ -26,6 +27,7 @@ export class StaffAuthModule {
         RefreshSessionUseCase,
         LogoutUseCase,
         GetMeUseCase,
+        ChangePasswordUseCase,
         SeedDevStaff,
       ],
     };

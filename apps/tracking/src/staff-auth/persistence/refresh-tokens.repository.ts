@@ -64,6 +64,14 @@ export class RefreshTokensRepository {
     return rows.length;
   }
 
+  /** Revokes every live token of a user (password changed). */
+  async revokeAllOf(manager: EntityManager, userId: string, now: Date): Promise<void> {
+    await manager.query(
+      `UPDATE refresh_tokens SET revoked_at = $2 WHERE user_id = $1 AND revoked_at IS NULL`,
+      [userId, now],
+    );
+  }
+
   async familyOf(manager: EntityManager, hash: Buffer): Promise<string | undefined> {
     const rows: { familyId: string }[] = await manager.query(
       `SELECT family_id AS "familyId" FROM refresh_tokens WHERE token_hash = $1`,

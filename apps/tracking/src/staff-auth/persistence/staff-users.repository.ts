@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { StaffRole } from '@app/auth';
 import type { Agency } from '@app/contracts';
 
@@ -54,6 +54,13 @@ export class StaffUsersRepository {
       `UPDATE staff_users SET failed_logins = 0, locked_until = NULL, last_login_at = $2 WHERE id = $1`,
       [id, at],
     );
+  }
+
+  async setPassword(manager: EntityManager, id: string, passwordHash: string): Promise<void> {
+    await manager.query(`UPDATE staff_users SET password_hash = $2, failed_logins = 0 WHERE id = $1`, [
+      id,
+      passwordHash,
+    ]);
   }
 
   /** Adds accounts that are missing; existing ones (and their passwords) are left as they are. */
