@@ -94,7 +94,7 @@ describe('staff auth (tracking, real PostgreSQL)', () => {
     }
   });
 
-  it('rotates refresh tokens and revokes the family when a rotated token is presented again', async () => {
+  it('rotates refresh tokens and revokes the family when a rotated token is replayed later', async () => {
     const first = (await login('zfw01')).body as Session;
     const second = await post('refresh', { refreshToken: first.refreshToken });
     expect(second.status).toBe(200);
@@ -102,11 +102,24 @@ describe('staff auth (tracking, real PostgreSQL)', () => {
     expect(renewed.refreshToken).not.toBe(first.refreshToken);
     expect(renewed.user.role).toBe('committee');
 
+    // Another tab refreshing with the same token at the same moment is not theft.
+    const otherTab = await post('refresh', { refreshToken: first.refreshToken });
+    expect(otherTab.status).toBe(200);
+
+    // Past the grace period, the rotated token coming back means it was copied.
+    await app
+      .get(DataSource)
+      .query(
+        `UPDATE refresh_tokens SET rotated_at = rotated_at - interval '1 minute' WHERE rotated_at IS NOT NULL`,
+      );
     const reuse = await post('refresh', { refreshToken: first.refreshToken });
     expect(reuse.status).toBe(401);
     expect(reuse.body).toMatchObject({ error: { code: 'AUTH.INVALID_REFRESH_TOKEN' } });
-    // The stolen-token alarm also ended the legitimate descendant session.
+    // The alarm also ended the sessions descended from that sign-in.
     expect((await post('refresh', { refreshToken: renewed.refreshToken })).status).toBe(401);
+    expect((await post('refresh', { refreshToken: (otherTab.body as Session).refreshToken })).status).toBe(
+      401,
+    );
   });
 
   it('logout ends the session', async () => {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { judgeRefreshToken, type PresentedToken } from '../domain/refresh-token';
 
 export interface RotatedToken {
   familyId: string;
@@ -32,30 +33,32 @@ export class RefreshTokensRepository {
     );
   }
 
-  // Updates go through a CTE so the driver answers with plain rows (TypeORM wraps UPDATE results otherwise).
-
-  /** Marks the presented token used, atomically, so two concurrent refreshes cannot both succeed. */
+  /**
+   * Looks the presented token up, locking its row so that concurrent refreshes with it are judged one after
+   * the other, and marks it used if it was live.
+   */
   async rotate(manager: EntityManager, hash: Buffer, now: Date): Promise<RotationOutcome> {
-    const live: { familyId: string; userId: string }[] = await manager.query(
-      `WITH rotated AS (
-         UPDATE refresh_tokens SET rotated_at = $2
-         WHERE token_hash = $1 AND rotated_at IS NULL AND revoked_at IS NULL AND expires_at > $2
-         RETURNING family_id, user_id)
-       SELECT family_id AS "familyId", user_id AS "userId" FROM rotated`,
-      [hash, now],
-    );
-    if (live[0]) return { kind: 'rotated', token: live[0] };
-    const used: { familyId: string; userId: string }[] = await manager.query(
-      `SELECT family_id AS "familyId", user_id AS "userId" FROM refresh_tokens
-       WHERE token_hash = $1 AND rotated_at IS NOT NULL`,
+    const rows: (PresentedToken & { familyId: string; userId: string })[] = await manager.query(
+      `SELECT family_id AS "familyId", user_id AS "userId", rotated_at AS "rotatedAt", revoked_at AS "revokedAt",
+         expires_at AS "expiresAt"
+       FROM refresh_tokens WHERE token_hash = $1 FOR UPDATE`,
       [hash],
     );
-    return used[0] ? { kind: 'reused', ...used[0] } : { kind: 'invalid' };
+    const token = rows[0];
+    const verdict = judgeRefreshToken(token, now);
+    if (!token || verdict === 'invalid') return { kind: 'invalid' };
+    const { familyId, userId } = token;
+    if (verdict === 'replayed') return { kind: 'reused', familyId, userId };
+    if (!token.rotatedAt) {
+      await manager.query(`UPDATE refresh_tokens SET rotated_at = $2 WHERE token_hash = $1`, [hash, now]);
+    }
+    return { kind: 'rotated', token: { familyId, userId } };
   }
 
   /** Revokes every live token of a family (sign-out, or a rotated token presented again). */
   async revokeFamily(manager: EntityManager, familyId: string, now: Date): Promise<number> {
     const rows: unknown[] = await manager.query(
+      // Through a CTE so the driver answers with plain rows (TypeORM wraps UPDATE results otherwise).
       `WITH revoked AS (
          UPDATE refresh_tokens SET revoked_at = $2 WHERE family_id = $1 AND revoked_at IS NULL RETURNING id)
        SELECT id FROM revoked`,
