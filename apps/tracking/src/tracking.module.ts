@@ -10,6 +10,8 @@ import { ItemsRepository } from './persistence/items.repository';
 import { trackingMigrations } from './persistence/migrations';
 import { TimelineEntryRecord } from './persistence/timeline-entry.record';
 import { TrackingConfig } from './tracking.config';
+import { staffAuthMigrations } from './staff-auth/persistence/17643000000000-staff-auth';
+import { StaffAuthModule } from './staff-auth/staff-auth.module';
 
 const entities = [ItemRecord, TimelineEntryRecord];
 
@@ -23,9 +25,10 @@ export class TrackingModule {
           service: 'tracking',
           schema: config.DB_SCHEMA,
           entities,
-          migrations: trackingMigrations,
+          migrations: [...trackingMigrations, ...staffAuthMigrations],
           consumerGroup: 'tracking',
         }),
+        StaffAuthModule.register(config),
         TypeOrmModule.forFeature(entities),
       ],
       controllers: [ItemsController, EventsHandler],

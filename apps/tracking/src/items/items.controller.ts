@@ -1,5 +1,6 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiResponse, ApiTags } from '@nestjs/swagger';
+import { AuditRead } from '@app/audit';
 import { StaffOnly } from '@app/auth';
 import { ItemStatusDto } from './item-status.dto';
 import { GetItemStatusUseCase } from './get-item-status.use-case';
@@ -12,6 +13,7 @@ export class ItemsController {
   /** An item's current status, agency and timeline. */
   @Get(':receiptNo')
   @StaffOnly('clerk', 'worker', 'supervisor', 'committee', 'admin')
+  @AuditRead('item', 'receiptNo')
   @ApiResponse({ status: 200, type: ItemStatusDto })
   @ApiResponse({ status: 404, description: 'ITEM.NOT_FOUND' })
   get(@Param('receiptNo') receiptNo: string): Promise<ItemStatusDto> {
