@@ -1,4 +1,4 @@
-import { classify, compileRuleSet } from './classify';
+import { classify, compileRuleSet, UNKNOWN_DEPARTMENT } from './classify';
 import { DEFAULT_RULE_SET } from './default-rule-set';
 import { DEFAULT_SCORING, ruleTerms, type RuleSet } from './rule-set';
 import { jiebaSegmenter } from './segmenter';
@@ -42,8 +42,14 @@ describe('classify (default rules)', () => {
     expect(explanation.summary).toContain('盗窃抢劫');
   });
 
-  it('sends an item matching nothing to committee triage with zero confidence', () => {
-    expect(decide('你好', '想问问')).toMatchObject({ agency: 'committee', confidence: 0, triage: true });
+  it('sends an item matching nothing to triage as a likely referral with zero confidence', () => {
+    expect(decide('你好', '想问问')).toMatchObject({
+      agency: 'out_of_scope',
+      outOfScope: true,
+      suggestedDepartment: UNKNOWN_DEPARTMENT,
+      confidence: 0,
+      triage: true,
+    });
   });
 
   it('uses the hotline platform as a prior', () => {

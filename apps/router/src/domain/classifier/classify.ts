@@ -57,6 +57,9 @@ export interface Classification {
   explanation: Explanation;
 }
 
+/** Named when nothing matched at all: the general platform decides the department. */
+export const UNKNOWN_DEPARTMENT = '12345 政务服务便民热线（部门待定）';
+
 interface TermHit {
   rule: number;
   weight: number;
@@ -183,17 +186,20 @@ export function classify(
   });
 
   if (leadScore === 0 && outScore === 0) {
+    // Nothing political-legal in the text: most likely a matter for the general platform, but with no
+    // department to name the committee's triage decides.
     return {
-      agency: 'committee',
+      agency: 'out_of_scope',
       confidence: 0,
-      outOfScope: false,
+      outOfScope: true,
+      suggestedDepartment: UNKNOWN_DEPARTMENT,
       triage: true,
       assisting: [],
-      explanation: explain(0, '未命中任何规则，转政法委分拨'),
+      explanation: explain(0, '未命中任何政法规则，待政法委分拨确认转办部门'),
     };
   }
 
-  if (outScore > leadScore) {
+  if (outScore * params.outOfScopeBias > leadScore) {
     const dept = rules.scored[bestRule.get('out_of_scope')!.index]!;
     const confidence = round(outScore / (outScore + leadScore + 1));
     return {

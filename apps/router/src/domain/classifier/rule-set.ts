@@ -69,14 +69,17 @@ export interface ScoringParams {
   assistShare: number;
   /** …and at least this absolute score. */
   assistMinScore: number;
+  /** The best outside department wins when its score times this bias exceeds the best agency's. */
+  outOfScopeBias: number;
 }
 
 export const DEFAULT_SCORING: ScoringParams = {
-  titleBoost: 1.5,
+  titleBoost: 3,
   triageThreshold: 0.4,
   chosenCategoryWeight: 3,
   assistShare: 0.25,
   assistMinScore: 6,
+  outOfScopeBias: 1,
 };
 
 /** Every term of a rule set (to teach the segmenter the phrases as whole words). */
