@@ -12,7 +12,7 @@ describe('classify (default rules)', () => {
     ['电动车被盗', '小区楼下的电动车昨晚被偷了', 'police', '盗窃抢劫'],
     ['补办身份证', '身份证丢了，怎么补办？', 'police', '户籍证件'],
     ['对不起诉决定不服', '想向检察院提出申诉', 'procuratorate', '控告申诉'],
-    ['判决生效对方不还钱', '申请强制执行后执行款迟迟拿不到', 'court', '执行'],
+    ['执行款迟迟拿不到', '判决生效后申请强制执行，对方还是不还钱', 'court', '执行'],
     ['申请法律援助', '请不起律师，能申请法律援助吗', 'justice', '法律援助'],
     ['反映执法不公', '请政法委督查案件', 'committee', '执法司法不公'],
   ])('%s → %s', (title, description, agency, category) => {
@@ -80,7 +80,7 @@ describe('classify (default rules)', () => {
       ],
     };
     const compiled = compileRuleSet(weak, jiebaSegmenter(['甲', '乙']));
-    const decision = classify({ title: '甲 乙', description: '' }, compiled, DEFAULT_SCORING);
+    const decision = classify({ title: '', description: '甲 乙' }, compiled, DEFAULT_SCORING);
     expect(decision.confidence).toBeLessThan(DEFAULT_SCORING.triageThreshold);
     expect(decision.triage).toBe(true);
   });
