@@ -1,3 +1,5 @@
 export * from './areas';
 export * from './units';
 export * from './staff-directory';
+export * from './grids';
+export * from './worker-profiles';
