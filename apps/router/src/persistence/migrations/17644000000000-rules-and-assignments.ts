@@ -63,6 +63,7 @@ export class RulesAndAssignments17644000000000 implements MigrationInterface {
         excluded_agencies text[] NOT NULL DEFAULT '{}',
         tried_workers text[] NOT NULL DEFAULT '{}',
         scores jsonb NOT NULL DEFAULT '{}',
+        categories jsonb NOT NULL DEFAULT '{}',
         preferred_worker text,
         correlation_id text NOT NULL,
         updated_at timestamptz NOT NULL DEFAULT now()
