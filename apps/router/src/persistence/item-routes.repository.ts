@@ -23,7 +23,16 @@ export interface ItemRoute {
   scores: Record<string, number>;
   categories: Record<string, { id: string; label: string }>;
   preferredWorker: string | null;
+  citizenKey: string | null;
+  repeatOf: string | null;
   correlationId: string;
+}
+
+/** An open item of the same citizen and category: a known repeat goes where it went. */
+export interface EarlierItem {
+  itemId: string;
+  unitId: string;
+  workerId: string | null;
 }
 
 interface RouteRow {
@@ -44,6 +53,8 @@ interface RouteRow {
   scores: Record<string, number>;
   categories: Record<string, { id: string; label: string }>;
   preferred_worker: string | null;
+  citizen_key: string | null;
+  repeat_of: string | null;
   correlation_id: string;
 }
 
@@ -61,7 +72,8 @@ export interface WorkerLoad {
 }
 
 const COLUMNS = `item_id, receipt_no, status, agency, category, area_code, grid_id, unit_id, worker_id, round, returns,
-  excluded_units, excluded_agencies, tried_workers, scores, categories, preferred_worker, correlation_id`;
+  excluded_units, excluded_agencies, tried_workers, scores, categories, preferred_worker, citizen_key, repeat_of,
+  correlation_id`;
 
 /** Item routes, offers and worker load; every method runs inside the caller's transaction. */
 @Injectable()
@@ -70,7 +82,7 @@ export class ItemRoutesRepository {
   async insert(manager: EntityManager, r: ItemRoute): Promise<boolean> {
     const rows = await manager.query<unknown[]>(
       `INSERT INTO item_routes (${COLUMNS})
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15::jsonb, $16::jsonb, $17, $18)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15::jsonb, $16::jsonb, $17, $18, $19, $20)
        ON CONFLICT (item_id) DO NOTHING RETURNING item_id`,
       [
         r.itemId,
@@ -90,10 +102,28 @@ export class ItemRoutesRepository {
         JSON.stringify(r.scores),
         JSON.stringify(r.categories),
         r.preferredWorker,
+        r.citizenKey,
+        r.repeatOf,
         r.correlationId,
       ],
     );
     return rows.length > 0;
+  }
+
+  /** The citizen's most recent open item in this category, if any (known repeat). */
+  async findOpenEarlier(
+    manager: EntityManager,
+    citizenKey: string,
+    category: string,
+  ): Promise<EarlierItem | undefined> {
+    const [row] = await manager.query<{ item_id: string; unit_id: string; worker_id: string | null }[]>(
+      `SELECT item_id, unit_id, worker_id FROM item_routes
+       WHERE citizen_key = $1 AND category = $2 AND unit_id IS NOT NULL
+         AND status IN ('offered', 'assigned', 'queued')
+       ORDER BY updated_at DESC LIMIT 1`,
+      [citizenKey, category],
+    );
+    return row && { itemId: row.item_id, unitId: row.unit_id, workerId: row.worker_id };
   }
 
   /** The item's route, locked until the transaction ends (events of one item from several topics serialise). */
@@ -219,6 +249,8 @@ function fromRow(r: RouteRow): ItemRoute {
     scores: r.scores,
     categories: r.categories,
     preferredWorker: r.preferred_worker,
+    citizenKey: r.citizen_key,
+    repeatOf: r.repeat_of,
     correlationId: r.correlation_id,
   };
 }

@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { createEvent, type AnyEvent, type EventMeta, type EventOf } from '@app/contracts';
-import { areaByCode, COMMITTEE_UNIT_ID, POLICE_GRIDS, workersOfUnit } from '@app/reference-data';
+import { areaByCode, COMMITTEE_UNIT_ID, POLICE_GRIDS, unitById, workersOfUnit } from '@app/reference-data';
 import { chooseTarget } from '../domain/assignment/placement';
 import { chooseWorker } from '../domain/assignment/choose-worker';
 import type { CompiledRuleSet } from '../domain/classifier/classify';
@@ -12,6 +12,12 @@ import { RouteDecisionsRepository } from '../persistence/route-decisions.reposit
 import { RouterConfig } from '../router.config';
 import { Clock } from './clock';
 import type { RoutingTx } from './load-ledger';
+
+/** A stable, non-reversible key for "the same citizen": the hashed mobile number of a named citizen. */
+function citizenKey(citizen: { mobile?: string; anonymous: boolean }): string | null {
+  if (citizen.anonymous || !citizen.mobile) return null;
+  return createHash('sha256').update(citizen.mobile.replace(/\D/g, '')).digest('hex');
+}
 
 const QUEUED_REASON =
   '暂无可签收的承办人（在岗、具备相应技能且未满负荷），已进入单位待签收队列并通知科室负责人';
@@ -72,6 +78,8 @@ export class Dispatcher {
       scores: c.explanation.scores,
       categories,
       preferredWorker: null,
+      citizenKey: citizenKey(p.citizen),
+      repeatOf: null,
       correlationId: event.correlationId,
     };
     const decisionId = randomUUID();
@@ -165,6 +173,18 @@ export class Dispatcher {
           category: categories[target.agency]?.id ?? null,
           preferredWorker: target.preferredWorker ?? null,
         });
+        const earlier =
+          route.citizenKey && route.category
+            ? await this.routes.findOpenEarlier(tx.manager, route.citizenKey, route.category)
+            : undefined;
+        const repeatUnit = earlier && unitById(earlier.unitId);
+        if (earlier && repeatUnit) {
+          // Known repeat: the unit (and worker, if still available) that has the earlier item.
+          Object.assign(target, { unit: repeatUnit });
+          route.unitId = repeatUnit.id;
+          route.preferredWorker = earlier.workerId;
+          route.repeatOf = earlier.itemId;
+        }
         if (!(await this.routes.insert(tx.manager, route))) return [];
         await this.decisions.insert(tx.manager, {
           ...decision,
@@ -189,7 +209,8 @@ export class Dispatcher {
             decisionId,
             ruleSetVersion: rules.version,
             round: 1,
-            reason: c.explanation.summary,
+            reason: route.repeatOf ? `${c.explanation.summary}；重复件，交原承办单位` : c.explanation.summary,
+            ...(route.repeatOf ? { repeatOfItemId: route.repeatOf } : {}),
           },
           meta,
         );

@@ -29,7 +29,7 @@ class FakeClock extends Clock {
   }
 }
 
-function received(title: string, description: string, address: string): AnyEvent {
+function received(title: string, description: string, address: string, mobile?: string): AnyEvent {
   return createEvent(
     'ItemReceived',
     randomUUID(),
@@ -40,7 +40,7 @@ function received(title: string, description: string, address: string): AnyEvent
       title,
       description,
       location: { address },
-      citizen: { anonymous: false },
+      citizen: { anonymous: false, ...(mobile ? { mobile } : {}) },
       attachments: [],
       urgency: 'normal',
       confidential: false,
@@ -219,6 +219,22 @@ describe('router on real Kafka and PostgreSQL', () => {
       (await outbox(item.itemId)).find((e) => e.type === 'ArbitrationRequested'),
     );
     expect(arbitration?.returns).toBe(2);
+  });
+
+  it('sends a known repeat (same citizen, same kind of matter, still open) to the same unit and worker', async () => {
+    const first = received('手机被偷', '在超市被扒窃', '齐河县华店镇', '13800138000');
+    await send('intake', [first]);
+    const offered = await eventually('first offer', async () =>
+      (await outbox(first.itemId)).find((e) => e.type === 'ItemOffered'),
+    );
+    expect(offered).toMatchObject({ unitId: 'ga-qh', workerId: 'ga-qh-02' });
+    const repeat = received('又来反映手机被偷的事', '上次被扒窃还没结果', '禹城市伦镇', '13800138000');
+    await send('intake', [repeat]);
+    const events = await eventually('repeat routed and offered', () => outbox(repeat.itemId), {
+      accept: (es) => es.some((e) => e.type === 'ItemOffered'),
+    });
+    expect(events[0]).toMatchObject({ type: 'ItemRouted', unitId: 'ga-qh', repeatOfItemId: first.itemId });
+    expect(events[1]).toMatchObject({ type: 'ItemOffered', workerId: 'ga-qh-02' });
   });
 
   it('applies rule edits without a restart and audits them', async () => {

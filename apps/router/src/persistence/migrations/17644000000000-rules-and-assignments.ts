@@ -65,9 +65,15 @@ export class RulesAndAssignments17644000000000 implements MigrationInterface {
         scores jsonb NOT NULL DEFAULT '{}',
         categories jsonb NOT NULL DEFAULT '{}',
         preferred_worker text,
+        -- sha256 of the citizen's mobile: links a known repeat to the earlier item's unit and worker
+        citizen_key text,
+        repeat_of uuid,
         correlation_id text NOT NULL,
         updated_at timestamptz NOT NULL DEFAULT now()
       )`);
+    await runner.query(
+      `CREATE INDEX item_routes_citizen ON ${s}.item_routes (citizen_key, category) WHERE citizen_key IS NOT NULL`,
+    );
     await runner.query(`
       CREATE TABLE ${s}.offers (
         id uuid PRIMARY KEY,
