@@ -17,6 +17,11 @@ describe('labelFromReply', () => {
     expect(labelFromReply(`${filler}2019年1月1日`)).toBe('out_of_scope');
   });
 
+  it('does not take advice to go to court or the police for the handling unit', () => {
+    const reply = `经区住建局核实，开发商已整改。如对合同有争议，可向人民法院提起诉讼。${'其他情况说明。'.repeat(20)}区住建局`;
+    expect(labelFromReply(reply)).toBe('out_of_scope');
+  });
+
   it('cleans the export artefacts', () => {
     expect(cleanText('\\n  标题\\n_x000D_正文  ')).toBe('标题 正文');
   });
