@@ -63,7 +63,8 @@ describe('walking skeleton (three running services)', () => {
       { accept: (v) => v?.status === 'assigned', timeoutMs: 30_000 },
     );
     expect(item?.agency).toBe('police');
-    expect(item?.timeline.map((t) => t.type).sort()).toEqual(['ItemReceived', 'ItemRouted']);
+    // The router also offers the item to a worker (ItemOffered); that may land a moment later.
+    expect(item?.timeline.map((t) => t.type)).toEqual(expect.arrayContaining(['ItemReceived', 'ItemRouted']));
   });
 
   it('refuses staff APIs without a valid token, in the standard error shape', async () => {
