@@ -30,7 +30,15 @@ import { trackingMigrations } from './persistence/migrations';
 import { NotificationRecord } from './persistence/notification.record';
 import { SlaPolicyRecord } from './persistence/sla-policy.record';
 import { TimelineEntryRecord } from './persistence/timeline-entry.record';
+import { NotificationsRepository } from './persistence/notifications.repository';
+import { ListNotificationsUseCase } from './notifications/list-notifications.use-case';
+import { MarkNotificationReadUseCase } from './notifications/mark-notification-read.use-case';
+import { NotificationsController } from './notifications/notifications.controller';
+import { CalendarController } from './sla/calendar.controller';
+import { ListCalendarDaysUseCase, SetCalendarDayUseCase } from './sla/calendar-days.use-cases';
 import { Clock } from './sla/clock';
+import { DeadlineSweepScheduler } from './sla/deadline-sweep.scheduler';
+import { DeadlineSweepUseCase } from './sla/deadline-sweep.use-case';
 import { SlaContext } from './sla/sla-context';
 import { TrackingConfig } from './tracking.config';
 
@@ -66,7 +74,14 @@ export class TrackingModule {
         }),
         TypeOrmModule.forFeature(entities),
       ],
-      controllers: [ItemsController, DeskController, ItemActionsController, EventsHandler],
+      controllers: [
+        ItemsController,
+        DeskController,
+        ItemActionsController,
+        NotificationsController,
+        CalendarController,
+        EventsHandler,
+      ],
       providers: [
         { provide: TrackingConfig, useValue: config },
         Clock,
@@ -79,6 +94,13 @@ export class TrackingModule {
         ListDeskItemsUseCase,
         ItemCommandRunner,
         ...deskActions,
+        NotificationsRepository,
+        ListNotificationsUseCase,
+        MarkNotificationReadUseCase,
+        ListCalendarDaysUseCase,
+        SetCalendarDayUseCase,
+        DeadlineSweepUseCase,
+        DeadlineSweepScheduler,
       ],
     };
   }

@@ -244,14 +244,14 @@ export class ItemsRepository {
     return rows.map(fromRow);
   }
 
-  /** Item ids whose clocks may owe an alert at `now`: open, not suspended, some deadline within reach. */
-  async sweepCandidates(limit: number): Promise<string[]> {
-    const rows = await this.dataSource.query<{ item_id: string }[]>(
-      `SELECT item_id FROM items
+  /** Open, running items, most urgent deadline first: what the deadline sweep examines. */
+  async sweepCandidates(limit: number): Promise<StoredItem[]> {
+    const rows = await this.dataSource.query<ItemRow[]>(
+      `SELECT state, sign_by, contact_by, resolve_by FROM items
        WHERE state IS NOT NULL AND status NOT IN ('resolved', 'followed_up', 'closed', 'referred_out', 'suspended')
        ORDER BY LEAST(sign_by, contact_by, resolve_by) NULLS LAST LIMIT $1`,
       [limit],
     );
-    return rows.map((r) => r.item_id);
+    return rows.map(fromRow);
   }
 }

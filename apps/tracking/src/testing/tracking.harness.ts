@@ -148,13 +148,30 @@ export class TrackingHarness {
     return { status: res.status, body: await res.json().catch(() => null) };
   }
 
-  async post(
+  post(
     path: string,
     headers: Record<string, string>,
     body: unknown = {},
   ): Promise<{ status: number; body: Json }> {
+    return this.send('POST', path, headers, body);
+  }
+
+  put(
+    path: string,
+    headers: Record<string, string>,
+    body: unknown = {},
+  ): Promise<{ status: number; body: Json }> {
+    return this.send('PUT', path, headers, body);
+  }
+
+  private async send(
+    method: string,
+    path: string,
+    headers: Record<string, string>,
+    body: unknown,
+  ): Promise<{ status: number; body: Json }> {
     const res = await fetch(`${this.url}${path}`, {
-      method: 'POST',
+      method,
       headers: { 'content-type': 'application/json', ...headers },
       body: JSON.stringify(body),
     });
