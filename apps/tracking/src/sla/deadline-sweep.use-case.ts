@@ -24,8 +24,7 @@ function alertEvent(state: ItemState, alert: DueAlert, now: Date): AnyEvent {
   };
   const meta = { correlationId: `sla-sweep-${now.toISOString()}`, occurredAt: now };
   const escalation = EscalationOf[alert.level];
-  if (escalation)
-    return createEvent('ItemEscalated', state.itemId, { ...base, level: escalation }, meta);
+  if (escalation) return createEvent('ItemEscalated', state.itemId, { ...base, level: escalation }, meta);
   if (alert.level === 'warned') return createEvent('DeadlineWarned', state.itemId, base, meta);
   return createEvent('DeadlineBreached', state.itemId, base, meta);
 }
