@@ -16,4 +16,10 @@ export class TrackingConfig extends ServiceConfig {
   @Min(1)
   @Max(100_000)
   SLA_SWEEP_BATCH: number = 5_000;
+
+  /** Public status look-ups per client IP per minute. */
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  PUBLIC_STATUS_PER_MINUTE: number = 30;
 }

@@ -1,6 +1,9 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { platformModules } from '@app/runtime';
+import { PublicStatusController } from './citizens/public-status.controller';
+import { PublicStatusUseCase } from './citizens/public-status.use-case';
 import { DeskController } from './desk/desk.controller';
 import { ItemActionsController } from './desk/item-actions.controller';
 import { ItemCommandRunner } from './desk/item-command-runner';
@@ -22,6 +25,8 @@ import { GetItemStatusUseCase } from './items/get-item-status.use-case';
 import { ItemsController } from './items/items.controller';
 import { OpenItemsByCitizenUseCase } from './items/open-items-by-citizen.use-case';
 import { ProjectEventsUseCase } from './items/project-events.use-case';
+import { EventsStreamController } from './live/events-stream.controller';
+import { EventsStreamUseCase } from './live/events-stream.use-case';
 import { LiveUpdates } from './live/live-updates';
 import { CalendarDayRecord } from './persistence/calendar-day.record';
 import { ItemRecord } from './persistence/item.record';
@@ -73,6 +78,9 @@ export class TrackingModule {
           consumerGroup: 'tracking',
         }),
         TypeOrmModule.forFeature(entities),
+        ThrottlerModule.forRoot([
+          { name: 'public-status', ttl: 60_000, limit: config.PUBLIC_STATUS_PER_MINUTE },
+        ]),
       ],
       controllers: [
         ItemsController,
@@ -80,6 +88,8 @@ export class TrackingModule {
         ItemActionsController,
         NotificationsController,
         CalendarController,
+        PublicStatusController,
+        EventsStreamController,
         EventsHandler,
       ],
       providers: [
@@ -101,6 +111,8 @@ export class TrackingModule {
         SetCalendarDayUseCase,
         DeadlineSweepUseCase,
         DeadlineSweepScheduler,
+        PublicStatusUseCase,
+        EventsStreamUseCase,
       ],
     };
   }
