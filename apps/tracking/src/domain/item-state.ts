@@ -124,7 +124,10 @@ const escalationLevel: Record<EscalationLevel, AlertLevel> = {
  * fills in facts once the item exists, and every other event sets what it owns.
  */
 export function evolve(previous: ItemState | null, event: AnyEvent): ItemState {
-  const state = { ...(previous ?? emptyState(event)), lastEventAt: event.occurredAt };
+  const before = previous ?? emptyState(event);
+  // The latest event time, whatever order events arrived in, so a replay in time order ends the same.
+  const lastEventAt = event.occurredAt > before.lastEventAt ? event.occurredAt : before.lastEventAt;
+  const state = { ...before, lastEventAt };
   switch (event.type) {
     case 'ItemReceived': {
       const p = event.payload;
