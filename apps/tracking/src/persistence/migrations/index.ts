@@ -1,3 +1,4 @@
 import { InitialSchema1764000000000 } from './1764000000000-initial-schema';
+import { TaskDesk17641000000000 } from './17641000000000-task-desk';
 
-export const trackingMigrations = [InitialSchema1764000000000];
+export const trackingMigrations = [InitialSchema1764000000000, TaskDesk17641000000000];
