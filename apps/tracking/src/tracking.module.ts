@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { platformModules } from '@app/runtime';
+import { AnalyticsModule } from './analytics/analytics.module';
 import { EventsHandler } from './items/events.handler';
 import { GetItemStatusUseCase } from './items/get-item-status.use-case';
 import { ItemsController } from './items/items.controller';
@@ -27,6 +28,7 @@ export class TrackingModule {
           consumerGroup: 'tracking',
         }),
         TypeOrmModule.forFeature(entities),
+        AnalyticsModule.register(config),
       ],
       controllers: [ItemsController, EventsHandler],
       providers: [

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AnyEvent } from '@app/contracts';
 import { claimUnprocessed } from '@app/messaging';
+import { AnalyticsProjector } from '../analytics/analytics.projector';
 import { projectEvent } from '../domain/item-projection';
 import { ItemsRepository } from '../persistence/items.repository';
 
@@ -13,6 +14,7 @@ export class ProjectEventsUseCase {
   constructor(
     private readonly dataSource: DataSource,
     private readonly items: ItemsRepository,
+    private readonly analytics: AnalyticsProjector,
   ) {}
 
   async execute(events: readonly AnyEvent[]): Promise<void> {
@@ -22,6 +24,10 @@ export class ProjectEventsUseCase {
         manager,
         TRACKING_CONSUMER,
         events.map((e) => e.eventId),
+      );
+      await this.analytics.project(
+        events.filter((e) => fresh.has(e.eventId)),
+        manager,
       );
       for (const event of events) {
         if (!fresh.delete(event.eventId)) continue;

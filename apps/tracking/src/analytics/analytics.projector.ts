@@ -1,0 +1,131 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { AnyEvent } from '@app/contracts';
+import { findRepeatOf, lshKeys, matterFingerprint, matterSimilarity, type MatterItem } from '@app/similarity';
+import { AnalyticsConfig } from './analytics.config';
+import { emptyFacts, evolveFacts, type FactEvent } from './domain/item-facts';
+import { personKeys } from './domain/person-keys';
+import { chinaWorkingTime } from './domain/working-time';
+import { FactsRepository, type StoredFacts } from './persistence/facts.repository';
+
+const DAY_MS = 86_400_000;
+
+function asMatter(f: StoredFacts): MatterItem | null {
+  if (!f.fingerprint || !f.receivedAt) return null;
+  return {
+    id: f.itemId,
+    personKeys: f.personKeys,
+    receivedAt: new Date(f.receivedAt),
+    fingerprint: f.fingerprint,
+    areaCode: f.areaCode,
+  };
+}
+
+/**
+ * Keeps `item_facts` up to date from any event of the catalog, inside the caller's transaction (the caller's
+ * inbox makes it exactly-once). A received item is also checked for being a repeat of the same person's
+ * earlier matter and for joining or forming a hot spot.
+ */
+@Injectable()
+export class AnalyticsProjector {
+  constructor(
+    private readonly facts: FactsRepository,
+    private readonly config: AnalyticsConfig,
+  ) {}
+
+  async project(events: readonly AnyEvent[], manager: EntityManager): Promise<void> {
+    const seen = new Set<string>();
+    events = events.filter((e) => !seen.has(e.eventId) && seen.add(e.eventId));
+    if (events.length === 0) return;
+    const ids = [...new Set(events.map((e) => e.itemId))];
+    const current = await this.facts.lockMany(manager, ids);
+    const received: StoredFacts[] = [];
+    for (const event of events) {
+      const before = current.get(event.itemId) ?? {
+        ...emptyFacts(event.itemId),
+        personKeys: [],
+        fingerprint: null,
+      };
+      const factEvent: FactEvent = event;
+      let after: StoredFacts = { ...before, ...evolveFacts(before, factEvent, chinaWorkingTime) };
+      if (event.type === 'ItemReceived') {
+        const p = event.payload;
+        after = {
+          ...after,
+          personKeys: personKeys(p.citizen, this.config.CITIZEN_HASH_KEY),
+          fingerprint: matterFingerprint({ title: p.title, description: p.description }),
+        };
+        received.push(after);
+      }
+      current.set(event.itemId, after);
+    }
+    for (const f of current.values()) await this.facts.save(manager, f);
+    for (const item of received) {
+      const latest = current.get(item.itemId) ?? item;
+      await this.linkRepeat(manager, latest);
+      await this.joinHotSpot(manager, latest);
+    }
+  }
+
+  /** Links the item to the same person's earlier matter; chains point at the first case. */
+  private async linkRepeat(manager: EntityManager, item: StoredFacts): Promise<void> {
+    const matter = asMatter(item);
+    if (!matter || item.personKeys.length === 0) return;
+    const windowDays = this.config.REPEAT_WINDOW_DAYS;
+    const earlier = await this.facts.samePerson(
+      manager,
+      item.itemId,
+      item.personKeys,
+      new Date(matter.receivedAt.getTime() - windowDays * DAY_MS),
+      matter.receivedAt,
+    );
+    const byId = new Map(earlier.map((f) => [f.itemId, f]));
+    const match = findRepeatOf(
+      matter,
+      earlier.map(asMatter).filter((m): m is MatterItem => m !== null),
+      { threshold: this.config.REPEAT_SIMILARITY, windowDays },
+    );
+    if (!match) return;
+    const first = byId.get(match.id)?.repeatOf ?? match.id;
+    await this.facts.setRepeatOf(manager, item.itemId, first, match.similarity);
+  }
+
+  /**
+   * Single-linkage hot spots, incrementally: the item's similar neighbours in its area and window come from
+   * the LSH buckets. If a neighbour is in a hot spot the item joins it; otherwise the item and its neighbours
+   * become one once they come from enough distinct people.
+   */
+  private async joinHotSpot(manager: EntityManager, item: StoredFacts): Promise<void> {
+    const matter = asMatter(item);
+    if (!matter) return;
+    const area = item.areaCode ?? '';
+    const keys = [...lshKeys(matter.fingerprint.title), ...lshKeys(matter.fingerprint.full)].map(
+      (k, i) => `${area}|${i < 16 ? 't' : 'f'}${k}`,
+    );
+    const windowMs = this.config.CLUSTER_WINDOW_DAYS * DAY_MS;
+    const neighbours = (await this.facts.bucketNeighbours(manager, item.itemId, keys))
+      .map((f) => ({ f, m: asMatter(f) }))
+      .filter(
+        ({ m }) =>
+          m !== null &&
+          Math.abs(m.receivedAt.getTime() - matter.receivedAt.getTime()) <= windowMs &&
+          matterSimilarity(m.fingerprint, matter.fingerprint) >= this.config.CLUSTER_SIMILARITY,
+      )
+      .map(({ f }) => f);
+    if (neighbours.length === 0) return;
+    const joined = neighbours.find((n) => n.clusterId !== null)?.clusterId;
+    if (joined) {
+      await this.facts.addToHotSpot(manager, joined, [item.itemId]);
+      return;
+    }
+    const members = [item, ...neighbours];
+    const people = new Set(members.map((m) => m.personKeys[0] ?? m.itemId));
+    if (people.size < this.config.CLUSTER_MIN_PEOPLE) return;
+    await this.facts.createHotSpot(
+      manager,
+      { id: randomUUID(), areaCode: item.areaCode, title: neighbours[0]?.title ?? item.title ?? '' },
+      members.map((m) => m.itemId),
+    );
+  }
+}
