@@ -96,6 +96,13 @@ const trackingEvent = (type: string, item: Item, when: string, payload: object):
     payload: { receiptNo: item.receiptNo, by: 'zfw01', ...payload },
   }) as unknown as AnyEvent;
 
+/** Collects a file download into a Buffer. */
+const binary = ((res: NodeJS.ReadableStream, done: (error: Error | null, body: Buffer) => void) => {
+  const chunks: Buffer[] = [];
+  res.on('data', (chunk: Buffer) => chunks.push(chunk));
+  res.on('end', () => done(null, Buffer.concat(chunks)));
+}) as unknown as Parameters<request.Test['parse']>[0];
+
 describe('analytics on real PostgreSQL', () => {
   let env: IsolatedEnv;
   let app: INestApplication;
@@ -275,11 +282,7 @@ describe('analytics on real PostgreSQL', () => {
       .query({ ...october, format: 'csv' })
       .set(committee)
       .buffer(true)
-      .parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      })
+      .parse(binary)
       .expect(200);
     expect(csv.headers['content-type']).toContain('text/csv');
     const text = (csv.body as Buffer).toString('utf8');
@@ -293,14 +296,13 @@ describe('analytics on real PostgreSQL', () => {
       .query({ ...october, format: 'xlsx' })
       .set(committee)
       .buffer(true)
-      .parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      })
+      .parse(binary)
       .expect(200);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(xlsx.body as Buffer);
+    const bytes = xlsx.body as Buffer;
+    await workbook.xlsx.load(
+      bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length) as ArrayBuffer,
+    );
     const sheet = workbook.getWorksheet('工作台账');
     expect(sheet?.rowCount).toBe(8);
     expect(sheet?.getRow(1).getCell(1).value).toBe('受理编号');
