@@ -163,6 +163,12 @@ describe('analytics on real PostgreSQL', () => {
       }),
       resolved(b, at(14, 10), 'ga-dc'),
       trackingEvent('FollowUpRecorded', b, at(15, 10), { result: 'unsatisfied' }),
+      trackingEvent('ItemEscalated', b, at(12, 11), {
+        kind: 'sign',
+        deadline: at(12, 10),
+        level: 'supervisor',
+        unitId: 'ga-dc',
+      }),
       // C: A's citizen again about the same matter: a repeat, counted once.
       received(c, at(16, 9), { title: '再次反映新华路小区门口有人聚众赌博', mobile: '13800000001' }),
       routed(c, at(16, 9, 5), 'ga-dc'),
@@ -245,9 +251,31 @@ describe('analytics on real PostgreSQL', () => {
       .expect(403);
   });
 
-  it('gives an overview with repeats and hot-spot items', async () => {
+  it('gives an overview with repeats, hot-spot items, overdue and escalated items', async () => {
     const res = await request(server).get('/api/v1/stats/overview').query(october).set(committee).expect(200);
-    expect(res.body).toMatchObject({ total: 7, repeats: 1, inHotSpots: 3 });
+    expect(res.body).toMatchObject({ total: 7, repeats: 1, inHotSpots: 3, escalated: 1 });
+    const escalations = await request(server)
+      .get('/api/v1/stats/escalations')
+      .query(october)
+      .set(committee)
+      .expect(200);
+    expect((escalations.body as { units: unknown[] }).units).toEqual(
+      expect.arrayContaining([
+        { unitId: 'ga-dc', unitName: '德城区公安分局', escalatedItems: 1, escalations: 1, overdueOpen: 1 },
+        { unitId: 'fy-dc', unitName: '德城区人民法院', escalatedItems: 0, escalations: 0, overdueOpen: 1 },
+      ]),
+    );
+  });
+
+  it('filters the rates, e.g. one agency by week', async () => {
+    const res = await request(server)
+      .get('/api/v1/stats/rates')
+      .query({ ...october, groupBy: 'week', agency: 'court' })
+      .set(committee)
+      .expect(200);
+    expect((res.body as { groups: { key: string; items: number }[] }).groups).toEqual([
+      expect.objectContaining({ key: '2026-W42', items: 1 }),
+    ]);
   });
 
   it('groups the three similar reports into a hot spot and turns it into one governance task', async () => {

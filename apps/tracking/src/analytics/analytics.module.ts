@@ -8,6 +8,7 @@ import { ClosePeriodUseCase } from './stats/close-period.use-case';
 import { CreateGovernanceTaskUseCase } from './stats/create-governance-task.use-case';
 import { ExportLedgerUseCase } from './stats/export-ledger.use-case';
 import { FiguresReader } from './stats/figures.reader';
+import { GetEscalationsUseCase } from './stats/get-escalations.use-case';
 import { GetOverviewUseCase } from './stats/get-overview.use-case';
 import { GetRatesUseCase } from './stats/get-rates.use-case';
 import { GetTriageUseCase } from './stats/get-triage.use-case';
@@ -31,6 +32,7 @@ export class AnalyticsModule {
         GetRatesUseCase,
         GetOverviewUseCase,
         GetTriageUseCase,
+        GetEscalationsUseCase,
         ListHotSpotsUseCase,
         CreateGovernanceTaskUseCase,
         ExportLedgerUseCase,

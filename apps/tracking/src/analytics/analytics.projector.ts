@@ -104,15 +104,20 @@ export class AnalyticsProjector {
       (k, i) => `${area}|${i < 16 ? 't' : 'f'}${k}`,
     );
     const windowMs = this.config.CLUSTER_WINDOW_DAYS * DAY_MS;
-    const neighbours = (await this.facts.bucketNeighbours(manager, item.itemId, keys))
-      .map((f) => ({ f, m: asMatter(f) }))
-      .filter(
-        ({ m }) =>
-          m !== null &&
-          Math.abs(m.receivedAt.getTime() - matter.receivedAt.getTime()) <= windowMs &&
-          matterSimilarity(m.fingerprint, matter.fingerprint) >= this.config.CLUSTER_SIMILARITY,
-      )
-      .map(({ f }) => f);
+    const t = matter.receivedAt.getTime();
+    const candidates = await this.facts.bucketNeighbours(
+      manager,
+      item.itemId,
+      keys,
+      new Date(t - windowMs),
+      new Date(t + windowMs),
+    );
+    const neighbours = candidates.filter((f) => {
+      const m = asMatter(f);
+      return (
+        m !== null && matterSimilarity(m.fingerprint, matter.fingerprint) >= this.config.CLUSTER_SIMILARITY
+      );
+    });
     if (neighbours.length === 0) return;
     const joined = neighbours.find((n) => n.clusterId !== null)?.clusterId;
     if (joined) {

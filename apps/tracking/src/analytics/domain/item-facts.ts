@@ -278,3 +278,9 @@ export function onTime(f: ItemFacts): boolean | null {
   if (!f.resolvedAt || !f.resolveDeadline) return null;
   return Date.parse(f.resolvedAt) <= Date.parse(f.resolveDeadline);
 }
+
+/** Still open (not resolved, closed or referred out) after its resolution deadline. */
+export function isOverdue(f: ItemFacts, now: Date): boolean {
+  const open = !f.resolvedAt && !f.closedAt && !f.referredOut;
+  return open && f.resolveDeadline !== null && Date.parse(f.resolveDeadline) < now.getTime();
+}

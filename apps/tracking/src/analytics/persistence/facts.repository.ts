@@ -131,16 +131,23 @@ export class FactsRepository {
     ]);
   }
 
-  /** Adds the item to the LSH buckets and returns the other items sharing any bucket. */
-  async bucketNeighbours(manager: EntityManager, itemId: string, keys: string[]): Promise<StoredFacts[]> {
+  /** Adds the item to the LSH buckets and returns the other items received in [from, to] sharing any bucket. */
+  async bucketNeighbours(
+    manager: EntityManager,
+    itemId: string,
+    keys: string[],
+    from: Date,
+    to: Date,
+  ): Promise<StoredFacts[]> {
     await manager.query(
       `INSERT INTO item_lsh (band_key, item_id) SELECT unnest($1::text[]), $2 ON CONFLICT DO NOTHING`,
       [keys, itemId],
     );
     const rows: Row[] = await manager.query(
       `SELECT f.* FROM item_facts f WHERE f.item_id IN (
-         SELECT DISTINCT item_id FROM item_lsh WHERE band_key = ANY($1::text[]) AND item_id <> $2)`,
-      [keys, itemId],
+         SELECT DISTINCT item_id FROM item_lsh WHERE band_key = ANY($1::text[]) AND item_id <> $2)
+         AND f.received_at BETWEEN $3 AND $4`,
+      [keys, itemId, from, to],
     );
     return rows.map(fromRow);
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { StaffPrincipal } from '@app/auth';
 import { AnalyticsClock } from '../analytics.clock';
-import { FactStatusLabels, FactStatuses, statusOf, type ItemFacts } from '../domain/item-facts';
+import { FactStatusLabels, FactStatuses, isOverdue, statusOf, type ItemFacts } from '../domain/item-facts';
 import { dateRange } from '../domain/period';
 import { groupKey, groupLabel, type GroupBy } from '../domain/rates';
 import { FiguresReader } from './figures.reader';
@@ -29,7 +29,6 @@ export class GetOverviewUseCase {
     const facts = await this.figures.load(range, this.figures.unitScope(staff));
     const statuses = new Map(FactStatuses.map((s) => [s, 0]));
     for (const f of facts) statuses.set(statusOf(f), (statuses.get(statusOf(f)) ?? 0) + 1);
-    const open = (f: ItemFacts) => !f.resolvedAt && !f.closedAt && !f.referredOut;
     return {
       from: range.from.toISOString(),
       to: range.to.toISOString(),
@@ -38,9 +37,7 @@ export class GetOverviewUseCase {
       byAgency: countBy(facts, 'agency'),
       byChannel: countBy(facts, 'channel'),
       byArea: countBy(facts, 'area'),
-      overdue: facts.filter(
-        (f) => open(f) && f.resolveDeadline !== null && Date.parse(f.resolveDeadline) < now.getTime(),
-      ).length,
+      overdue: facts.filter((f) => isOverdue(f, now)).length,
       escalated: facts.filter((f) => f.escalations > 0).length,
       repeats: facts.filter((f) => f.repeatOf !== null).length,
       inHotSpots: facts.filter((f) => f.clusterId !== null).length,

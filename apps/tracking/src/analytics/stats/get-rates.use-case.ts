@@ -7,7 +7,10 @@ import { ReportsRepository } from '../persistence/reports.repository';
 import { FiguresReader, type RatesByDimension } from './figures.reader';
 import type { RatesDto, RatesQueryDto } from './stats.dto';
 
-/** The rates per group for a range; a closed month (committee/admin) is answered from its snapshot. */
+/**
+ * The rates per group for a range, optionally for one agency, unit, channel or area only; an unfiltered closed
+ * month (committee/admin) is answered from its snapshot.
+ */
 @Injectable()
 export class GetRatesUseCase {
   constructor(
@@ -29,13 +32,20 @@ export class GetRatesUseCase {
       weights: options.weights,
       minSample: options.minSample,
     };
-    const period = unitId === undefined ? periodOf(range) : null;
+    const filtered = Boolean(query.agency ?? query.unitId ?? query.channel ?? query.areaCode);
+    const period = unitId === undefined && !filtered ? periodOf(range) : null;
     const closed = period ? await this.reports.closedPeriod(period) : null;
     if (closed) {
       const snapshot = closed.rates as { asOf: string; byDimension: RatesByDimension };
       return { ...base, asOf: snapshot.asOf, frozen: true, groups: snapshot.byDimension[groupBy] };
     }
-    const facts = await this.figures.load(range, unitId);
+    const facts = (await this.figures.load(range, unitId)).filter(
+      (f) =>
+        (!query.agency || f.agency === query.agency) &&
+        (!query.unitId || f.unitId === query.unitId) &&
+        (!query.channel || f.channel === query.channel) &&
+        (!query.areaCode || f.areaCode === query.areaCode),
+    );
     return {
       ...base,
       asOf: now.toISOString(),

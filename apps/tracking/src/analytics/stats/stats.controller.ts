@@ -5,12 +5,14 @@ import { CurrentStaff, StaffOnly, type StaffPrincipal } from '@app/auth';
 import { ClosePeriodUseCase } from './close-period.use-case';
 import { CreateGovernanceTaskUseCase } from './create-governance-task.use-case';
 import { ExportLedgerUseCase } from './export-ledger.use-case';
+import { GetEscalationsUseCase } from './get-escalations.use-case';
 import { GetOverviewUseCase } from './get-overview.use-case';
 import { GetRatesUseCase } from './get-rates.use-case';
 import { GetTriageUseCase } from './get-triage.use-case';
 import { ListHotSpotsUseCase } from './list-hot-spots.use-case';
 import {
   ClosedPeriodDto,
+  EscalationsDto,
   GovernanceTaskDto,
   GovernanceTaskRequestDto,
   HotSpotsDto,
@@ -31,6 +33,7 @@ export class StatsController {
     private readonly rates: GetRatesUseCase,
     private readonly overview: GetOverviewUseCase,
     private readonly triage: GetTriageUseCase,
+    private readonly escalations: GetEscalationsUseCase,
     private readonly hotSpots: ListHotSpotsUseCase,
     private readonly governanceTask: CreateGovernanceTaskUseCase,
     private readonly ledger: ExportLedgerUseCase,
@@ -57,6 +60,16 @@ export class StatsController {
   @ApiResponse({ status: 200, type: TriageDto })
   getTriage(@CurrentStaff() staff: StaffPrincipal, @Query() query: RangeQueryDto): Promise<TriageDto> {
     return this.triage.execute(staff, query);
+  }
+
+  @Get('escalations')
+  @StaffOnly('committee', 'admin', 'supervisor')
+  @ApiResponse({ status: 200, type: EscalationsDto })
+  getEscalations(
+    @CurrentStaff() staff: StaffPrincipal,
+    @Query() query: RangeQueryDto,
+  ): Promise<EscalationsDto> {
+    return this.escalations.execute(staff, query);
   }
 
   @Get('clusters')

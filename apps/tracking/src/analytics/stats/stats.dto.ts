@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { Agencies, Channels, type Agency, type Channel } from '@app/contracts';
 import { GroupDimensions, type GroupBy } from '../domain/rates';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -22,6 +23,26 @@ export class RatesQueryDto extends RangeQueryDto {
   @IsOptional()
   @IsIn(GroupDimensions)
   groupBy?: GroupBy;
+
+  @ApiPropertyOptional({ enum: Agencies, description: '只统计该机关（如按周看公安的三率）' })
+  @IsOptional()
+  @IsIn(Agencies)
+  agency?: Agency;
+
+  @ApiPropertyOptional({ example: 'ga-dc', description: '只统计该承办单位' })
+  @IsOptional()
+  @Matches(/^[a-z0-9-]{1,40}$/)
+  unitId?: string;
+
+  @ApiPropertyOptional({ enum: Channels, description: '只统计该渠道' })
+  @IsOptional()
+  @IsIn(Channels)
+  channel?: Channel;
+
+  @ApiPropertyOptional({ example: '371402', description: '只统计该区域' })
+  @IsOptional()
+  @Matches(/^\d{6}$/)
+  areaCode?: string;
 }
 
 export const LedgerFormats = ['json', 'csv', 'xlsx'] as const;
@@ -211,4 +232,18 @@ export class ClosedPeriodDto {
   @ApiProperty() itemCount: number;
   @ApiProperty() closedBy: string;
   @ApiProperty() closedAt: string;
+}
+
+export class EscalationRowDto {
+  @ApiProperty({ example: 'ga-dc' }) unitId: string;
+  @ApiProperty({ example: '德城区公安分局' }) unitName: string;
+  @ApiProperty({ description: '被督办过的件数' }) escalatedItems: number;
+  @ApiProperty({ description: '督办次数合计' }) escalations: number;
+  @ApiProperty({ description: '未办结且已超期的件数' }) overdueOpen: number;
+}
+
+export class EscalationsDto {
+  @ApiProperty() from: string;
+  @ApiProperty() to: string;
+  @ApiProperty({ type: [EscalationRowDto] }) units: EscalationRowDto[];
 }
