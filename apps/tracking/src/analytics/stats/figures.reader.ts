@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { StaffPrincipal } from '@app/auth';
 import { DomainError } from '@app/errors';
+import { AnalyticsClock } from '../analytics.clock';
 import { AnalyticsConfig } from '../analytics.config';
 import type { ItemFacts } from '../domain/item-facts';
 import { toLedgerRow, type LedgerRow } from '../domain/ledger';
-import type { DateRange } from '../domain/period';
+import { dateRange, type DateRange } from '../domain/period';
 import {
   computeRates,
   GroupDimensions,
@@ -22,7 +23,19 @@ export class FiguresReader {
   constructor(
     private readonly facts: FactsRepository,
     private readonly config: AnalyticsConfig,
+    private readonly clock: AnalyticsClock,
   ) {}
+
+  /** The facts of a requested range in the caller's scope, with the range and the "now" they were read at. */
+  async read(
+    staff: StaffPrincipal,
+    query: { from?: string; to?: string },
+  ): Promise<{ now: Date; range: DateRange; facts: ItemFacts[]; span: { from: string; to: string } }> {
+    const now = this.clock.now();
+    const range = dateRange(query.from, query.to, now);
+    const facts = await this.load(range, this.unitScope(staff));
+    return { now, range, facts, span: { from: range.from.toISOString(), to: range.to.toISOString() } };
+  }
 
   /** Supervisors see their own unit only; committee and admin see everything. */
   unitScope(staff: StaffPrincipal): string | undefined {

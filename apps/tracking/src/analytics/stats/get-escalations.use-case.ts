@@ -1,24 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import type { StaffPrincipal } from '@app/auth';
 import { unitById } from '@app/reference-data';
-import { AnalyticsClock } from '../analytics.clock';
 import { isOverdue } from '../domain/item-facts';
-import { dateRange } from '../domain/period';
 import { FiguresReader } from './figures.reader';
 import type { EscalationsDto, RangeQueryDto } from './stats.dto';
 
 /** Escalations (督办) and open overdue items per unit, most escalated first. */
 @Injectable()
 export class GetEscalationsUseCase {
-  constructor(
-    private readonly figures: FiguresReader,
-    private readonly clock: AnalyticsClock,
-  ) {}
+  constructor(private readonly figures: FiguresReader) {}
 
   async execute(staff: StaffPrincipal, query: RangeQueryDto): Promise<EscalationsDto> {
-    const now = this.clock.now();
-    const range = dateRange(query.from, query.to, now);
-    const facts = await this.figures.load(range, this.figures.unitScope(staff));
+    const { now, facts, span } = await this.figures.read(staff, query);
     const units = new Map<string, { escalatedItems: number; escalations: number; overdueOpen: number }>();
     for (const f of facts) {
       const overdue = isOverdue(f, now);
@@ -31,8 +24,7 @@ export class GetEscalationsUseCase {
       units.set(key, row);
     }
     return {
-      from: range.from.toISOString(),
-      to: range.to.toISOString(),
+      ...span,
       units: [...units]
         .map(([unitId, row]) => ({ unitId, unitName: unitById(unitId)?.name ?? '未指定单位', ...row }))
         .sort(

@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { StaffPrincipal } from '@app/auth';
-import { AnalyticsClock } from '../analytics.clock';
 import { FactStatusLabels, FactStatuses, isOverdue, statusOf, type ItemFacts } from '../domain/item-facts';
-import { dateRange } from '../domain/period';
 import { groupKey, groupLabel, type GroupBy } from '../domain/rates';
 import { FiguresReader } from './figures.reader';
 import type { CountDto, OverviewDto, RangeQueryDto } from './stats.dto';
@@ -18,20 +16,14 @@ function countBy(facts: readonly ItemFacts[], by: GroupBy): CountDto[] {
 /** Counts for the committee's dashboard: by status, agency, channel and area; overdue and escalated items. */
 @Injectable()
 export class GetOverviewUseCase {
-  constructor(
-    private readonly figures: FiguresReader,
-    private readonly clock: AnalyticsClock,
-  ) {}
+  constructor(private readonly figures: FiguresReader) {}
 
   async execute(staff: StaffPrincipal, query: RangeQueryDto): Promise<OverviewDto> {
-    const now = this.clock.now();
-    const range = dateRange(query.from, query.to, now);
-    const facts = await this.figures.load(range, this.figures.unitScope(staff));
+    const { now, facts, span } = await this.figures.read(staff, query);
     const statuses = new Map(FactStatuses.map((s) => [s, 0]));
     for (const f of facts) statuses.set(statusOf(f), (statuses.get(statusOf(f)) ?? 0) + 1);
     return {
-      from: range.from.toISOString(),
-      to: range.to.toISOString(),
+      ...span,
       total: facts.length,
       byStatus: [...statuses].map(([key, count]) => ({ key, label: FactStatusLabels[key], count })),
       byAgency: countBy(facts, 'agency'),

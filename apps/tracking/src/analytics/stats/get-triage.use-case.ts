@@ -1,22 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import type { StaffPrincipal } from '@app/auth';
-import { AnalyticsClock } from '../analytics.clock';
 import { statusOf } from '../domain/item-facts';
-import { dateRange } from '../domain/period';
 import { FiguresReader } from './figures.reader';
 import type { RangeQueryDto, TriageDto } from './stats.dto';
 
 /** The committee's triage queue (分拨待定) in figures: how many waited, still wait, and how long deciding took. */
 @Injectable()
 export class GetTriageUseCase {
-  constructor(
-    private readonly figures: FiguresReader,
-    private readonly clock: AnalyticsClock,
-  ) {}
+  constructor(private readonly figures: FiguresReader) {}
 
   async execute(staff: StaffPrincipal, query: RangeQueryDto): Promise<TriageDto> {
-    const range = dateRange(query.from, query.to, this.clock.now());
-    const facts = (await this.figures.load(range, this.figures.unitScope(staff))).filter((f) => f.triagedAt);
+    const { facts: all, span } = await this.figures.read(staff, query);
+    const facts = all.filter((f) => f.triagedAt);
     const decided = facts.filter(
       (f) => f.routedAt && f.triagedAt && Date.parse(f.routedAt) >= Date.parse(f.triagedAt),
     );
@@ -24,8 +19,7 @@ export class GetTriageUseCase {
       (f) => (Date.parse(f.routedAt ?? '') - Date.parse(f.triagedAt ?? '')) / 3_600_000,
     );
     return {
-      from: range.from.toISOString(),
-      to: range.to.toISOString(),
+      ...span,
       triaged: facts.length,
       waiting: facts.filter((f) => statusOf(f) === 'triage').length,
       decided: decided.length,
