@@ -284,7 +284,12 @@ describe('analytics on real PostgreSQL', () => {
       res.body as { clusters: { id: string; itemCount: number; people: number; areaName: string }[] }
     ).clusters;
     expect(clusters).toHaveLength(1);
-    expect(clusters[0]).toMatchObject({ itemCount: 3, people: 3, areaName: '夏津县' });
+    expect(clusters[0]).toMatchObject({
+      itemCount: 3,
+      people: 3,
+      areaName: '夏津县',
+      title: '天衢路夜市烧烤油烟噪音扰民',
+    });
     const id = clusters[0]?.id ?? '';
     const first = await request(server)
       .post(`/api/v1/stats/clusters/${id}/governance-task`)
@@ -313,6 +318,7 @@ describe('analytics on real PostgreSQL', () => {
       .parse(binary)
       .expect(200);
     expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.headers['content-disposition']).toContain('filename="ledger-2026-10-01-2026-10-31.csv"');
     const text = (csv.body as Buffer).toString('utf8');
     expect(text.startsWith('\uFEFF受理编号,诉求标题,受理渠道')).toBe(true);
     const lines = text.trim().split('\r\n');

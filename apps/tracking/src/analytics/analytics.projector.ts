@@ -127,9 +127,10 @@ export class AnalyticsProjector {
     const members = [item, ...neighbours];
     const people = new Set(members.map((m) => m.personKeys[0] ?? m.itemId));
     if (people.size < this.config.CLUSTER_MIN_PEOPLE) return;
+    const earliest = [...members].sort((x, y) => (x.receivedAt ?? '').localeCompare(y.receivedAt ?? ''))[0];
     await this.facts.createHotSpot(
       manager,
-      { id: randomUUID(), areaCode: item.areaCode, title: neighbours[0]?.title ?? item.title ?? '' },
+      { id: randomUUID(), areaCode: item.areaCode, title: earliest?.title ?? item.title ?? '' },
       members.map((m) => m.itemId),
     );
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import ExcelJS from 'exceljs';
 import { AnalyticsClock } from '../analytics.clock';
-import { LEDGER_COLUMNS, ledgerCsv, type LedgerRow } from '../domain/ledger';
+import { LEDGER_COLUMNS, ledgerCsv, localTime, type LedgerRow } from '../domain/ledger';
 import { dateRange, periodOf, type DateRange } from '../domain/period';
 import { ReportsRepository } from '../persistence/reports.repository';
 import { FiguresReader } from './figures.reader';
@@ -9,7 +9,7 @@ import type { LedgerDto, LedgerQueryDto } from './stats.dto';
 
 export type LedgerExport =
   | { format: 'json'; body: LedgerDto }
-  | { format: 'csv' | 'xlsx'; body: Buffer; contentType: string; filename: string };
+  | { format: 'csv' | 'xlsx'; body: Buffer; contentType: string; disposition: string };
 
 /** The work ledger (工作台账) of a range as JSON, CSV (UTF-8 BOM) or XLSX; a closed month comes from its snapshot. */
 @Injectable()
@@ -25,7 +25,7 @@ export class ExportLedgerUseCase {
     const { rows, frozen } = await this.rows(range);
     const from = range.from.toISOString();
     const to = range.to.toISOString();
-    const name = `ledger-${query.from ?? from.slice(0, 10)}-${query.to ?? 'today'}`;
+    const span = `${localTime(from).slice(0, 10)}-${localTime(new Date(range.to.getTime() - 1).toISOString()).slice(0, 10)}`;
     switch (query.format ?? 'json') {
       case 'json':
         return { format: 'json', body: { from, to, frozen, rows } };
@@ -34,14 +34,14 @@ export class ExportLedgerUseCase {
           format: 'csv',
           body: Buffer.from(ledgerCsv(rows), 'utf8'),
           contentType: 'text/csv; charset=utf-8',
-          filename: `${name}.csv`,
+          disposition: attachment(span, 'csv'),
         };
       case 'xlsx':
         return {
           format: 'xlsx',
           body: await ledgerWorkbook(rows),
           contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-          filename: `${name}.xlsx`,
+          disposition: attachment(span, 'xlsx'),
         };
     }
   }
@@ -52,6 +52,12 @@ export class ExportLedgerUseCase {
     if (closed) return { rows: closed.ledger as LedgerRow[], frozen: true };
     return { rows: await this.figures.ledger(await this.figures.load(range)), frozen: false };
   }
+}
+
+/** Content-Disposition with an ASCII name and the Chinese one (RFC 6266 / 5987) for browsers that take it. */
+function attachment(span: string, extension: string): string {
+  const chinese = encodeURIComponent(`工作台账-${span}.${extension}`);
+  return `attachment; filename="ledger-${span}.${extension}"; filename*=UTF-8''${chinese}`;
 }
 
 async function ledgerWorkbook(rows: readonly LedgerRow[]): Promise<Buffer> {

@@ -109,7 +109,7 @@ export class StatsController {
     if (result.format === 'json') return result.body;
     return new StreamableFile(result.body, {
       type: result.contentType,
-      disposition: `attachment; filename="${result.filename}"`,
+      disposition: result.disposition,
       length: result.body.length,
     });
   }
