@@ -73,6 +73,28 @@ export function findRepeatOf(
   return best ? { id: best.id, similarity: best.similarity } : null;
 }
 
+/**
+ * Items of the same person received after `item` within the window that repeat it — for when the earlier item
+ * is recorded late (events of different items are not ordered), so the link is made from either side.
+ */
+export function laterRepeatsOf(
+  item: MatterItem,
+  later: readonly MatterItem[],
+  options: RepeatOptions,
+): { id: string; similarity: number }[] {
+  if (item.personKeys.length === 0) return [];
+  const keys = new Set(item.personKeys);
+  const from = item.receivedAt.getTime();
+  const to = from + options.windowDays * DAY_MS;
+  return later
+    .filter((other) => {
+      const at = other.receivedAt.getTime();
+      return other.id !== item.id && at >= from && at <= to && other.personKeys.some((k) => keys.has(k));
+    })
+    .map((other) => ({ id: other.id, similarity: matterSimilarity(item.fingerprint, other.fingerprint) }))
+    .filter((m) => m.similarity >= options.threshold);
+}
+
 export interface ClusterOptions {
   /** Similarity at or above which two items are about the same kind of matter. */
   threshold: number;

@@ -1,6 +1,7 @@
 import {
   clusterMatters,
   findRepeatOf,
+  laterRepeatsOf,
   jaccard,
   matterFingerprint,
   matterSimilarity,
@@ -74,6 +75,15 @@ describe('repeats', () => {
     expect(findRepeatOf(item('b', 'p1', 40, '新华路夜市烧烤噪音扰民'), [first], options)).toBeNull();
     expect(findRepeatOf(item('z', 'p1', 0, '新华路夜市烧烤噪音扰民'), [first], options)).toBeNull();
     expect(findRepeatOf(item('b', null, 5, '新华路夜市烧烤噪音扰民'), [first], options)).toBeNull();
+  });
+
+  it('finds the later repeats of an item recorded late', () => {
+    const later = [
+      item('b', 'p1', 5, '再次反映新华路夜市烧烤噪音扰民'),
+      item('c', 'p2', 5, '新华路夜市烧烤噪音扰民'),
+      item('d', 'p1', 50, '新华路夜市烧烤噪音扰民'),
+    ];
+    expect(laterRepeatsOf(first, later, options).map((m) => m.id)).toEqual(['b']);
   });
 });
 

@@ -385,4 +385,19 @@ describe('analytics on real PostgreSQL', () => {
       denominator: 1,
     });
   });
+
+  it('links a repeat whose earlier item is recorded after it', async () => {
+    const [earlier, later] = [newItem(), newItem()];
+    const nov = (day: number) => new Date(Date.UTC(2026, 10, day, 1)).toISOString();
+    await feed([received(later, nov(5), { title: '再次反映邻居装修噪音扰民', mobile: '13700000009' })]);
+    await feed([received(earlier, nov(3), { title: '邻居装修噪音扰民', mobile: '13700000009' })]);
+    const res = await request(server)
+      .get('/api/v1/stats/ledger')
+      .query({ from: '2026-11-01', to: '2026-11-10' })
+      .set(committee)
+      .expect(200);
+    const rows = (res.body as { rows: { receiptNo: string; repeatOf: string }[] }).rows;
+    expect(rows.find((r) => r.receiptNo === later.receiptNo)?.repeatOf).toBe(earlier.receiptNo);
+    expect(rows.find((r) => r.receiptNo === earlier.receiptNo)?.repeatOf).toBe('');
+  });
 });

@@ -1,8 +1,15 @@
-import { randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { AnyEvent } from '@app/contracts';
-import { findRepeatOf, lshKeys, matterFingerprint, matterSimilarity, type MatterItem } from '@app/similarity';
+import {
+  findRepeatOf,
+  laterRepeatsOf,
+  lshKeys,
+  matterFingerprint,
+  matterSimilarity,
+  type MatterItem,
+} from '@app/similarity';
 import { AnalyticsConfig } from './analytics.config';
 import { emptyFacts, evolveFacts, type FactEvent } from './domain/item-facts';
 import { personKeys } from './domain/person-keys';
@@ -10,6 +17,12 @@ import { chinaWorkingTime } from './domain/working-time';
 import { FactsRepository, type StoredFacts } from './persistence/facts.repository';
 
 const DAY_MS = 86_400_000;
+
+/** A hot spot's id follows from its first item, so replaying the events rebuilds the same ids. */
+function hotSpotId(firstItemId: string): string {
+  const h = createHash('sha1').update(`hot-spot:${firstItemId}`).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
 
 function asMatter(f: StoredFacts): MatterItem | null {
   if (!f.fingerprint || !f.receivedAt) return null;
@@ -68,27 +81,32 @@ export class AnalyticsProjector {
     }
   }
 
-  /** Links the item to the same person's earlier matter; chains point at the first case. */
+  /**
+   * Links the item to the same person's earlier matter, and the person's later items not yet linked to this
+   * one (the earlier item may be recorded after the later one). Links point at the first case of a chain.
+   */
   private async linkRepeat(manager: EntityManager, item: StoredFacts): Promise<void> {
     const matter = asMatter(item);
     if (!matter || item.personKeys.length === 0) return;
-    const windowDays = this.config.REPEAT_WINDOW_DAYS;
-    const earlier = await this.facts.samePerson(
+    const options = { threshold: this.config.REPEAT_SIMILARITY, windowDays: this.config.REPEAT_WINDOW_DAYS };
+    const t = matter.receivedAt.getTime();
+    const others = await this.facts.samePerson(
       manager,
       item.itemId,
       item.personKeys,
-      new Date(matter.receivedAt.getTime() - windowDays * DAY_MS),
-      matter.receivedAt,
+      new Date(t - options.windowDays * DAY_MS),
+      new Date(t + options.windowDays * DAY_MS),
     );
-    const byId = new Map(earlier.map((f) => [f.itemId, f]));
-    const match = findRepeatOf(
-      matter,
-      earlier.map(asMatter).filter((m): m is MatterItem => m !== null),
-      { threshold: this.config.REPEAT_SIMILARITY, windowDays },
-    );
-    if (!match) return;
-    const first = byId.get(match.id)?.repeatOf ?? match.id;
-    await this.facts.setRepeatOf(manager, item.itemId, first, match.similarity);
+    const matters = others.map(asMatter).filter((m): m is MatterItem => m !== null);
+    const byId = new Map(others.map((f) => [f.itemId, f]));
+    const match = findRepeatOf(matter, matters, options);
+    const root = match ? (byId.get(match.id)?.repeatOf ?? match.id) : item.itemId;
+    if (match) await this.facts.setRepeatOf(manager, item.itemId, root, match.similarity);
+    for (const later of laterRepeatsOf(matter, matters, options)) {
+      if (byId.get(later.id)?.repeatOf === null) {
+        await this.facts.setRepeatOf(manager, later.id, root, later.similarity);
+      }
+    }
   }
 
   /**
@@ -130,7 +148,11 @@ export class AnalyticsProjector {
     const earliest = [...members].sort((x, y) => (x.receivedAt ?? '').localeCompare(y.receivedAt ?? ''))[0];
     await this.facts.createHotSpot(
       manager,
-      { id: randomUUID(), areaCode: item.areaCode, title: earliest?.title ?? item.title ?? '' },
+      {
+        id: hotSpotId(earliest?.itemId ?? item.itemId),
+        areaCode: item.areaCode,
+        title: earliest?.title ?? item.title ?? '',
+      },
       members.map((m) => m.itemId),
     );
   }
