@@ -159,6 +159,14 @@ function main(argv: string[]): number {
       `(TP ${combined.tp}, FP ${combined.fp}, FN ${combined.fn})`,
   );
 
+  const noWindow = prf(
+    autoPairs.map((s) => ({ truth: s.auto === true, predicted: s.similarity >= threshold })),
+  );
+  const late = autoPairs.filter((s) => s.auto && s.daysApart > windowDays).length;
+  console.log(
+    `Automatic repeats further apart than ${windowDays} d: ${late}; without the window the automatic recall is ${pct(noWindow.recall)}`,
+  );
+
   // Repeats as the system links them: each message against the same user's earlier ones.
   const items: MatterItem[] = messages.map((m) => ({
     id: m.id,
