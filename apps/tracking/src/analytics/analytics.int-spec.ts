@@ -400,4 +400,25 @@ describe('analytics on real PostgreSQL', () => {
     expect(rows.find((r) => r.receiptNo === later.receiptNo)?.repeatOf).toBe(earlier.receiptNo);
     expect(rows.find((r) => r.receiptNo === earlier.receiptNo)?.repeatOf).toBe('');
   });
+
+  it('keeps both halves when one new item is projected from two topics at once', async () => {
+    const item = newItem();
+    const when = new Date(Date.UTC(2026, 10, 12, 1)).toISOString();
+    await Promise.all([
+      feed([received(item, when, { title: '小区电动车充电桩私拉电线', mobile: '13700000010' })]),
+      feed([routed(item, when, 'ga-dc')]),
+    ]);
+    const res = await request(server)
+      .get('/api/v1/stats/ledger')
+      .query({ from: '2026-11-12', to: '2026-11-12' })
+      .set(committee)
+      .expect(200);
+    expect((res.body as { rows: unknown[] }).rows).toEqual([
+      expect.objectContaining({
+        receiptNo: item.receiptNo,
+        title: '小区电动车充电桩私拉电线',
+        unit: '德城区公安分局',
+      }),
+    ]);
+  });
 });

@@ -80,7 +80,17 @@ export interface FactsScope {
 export class FactsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
+  /**
+   * Locks the items' rows for the transaction, creating empty ones first: events of one new item arrive on
+   * three topics and may be projected concurrently, and a row that exists can be locked where a missing one
+   * cannot (the second transaction then waits and folds onto the first one's result instead of overwriting it).
+   */
   async lockMany(manager: EntityManager, itemIds: readonly string[]): Promise<Map<string, StoredFacts>> {
+    await manager.query(
+      `INSERT INTO item_facts (item_id, status)
+       SELECT id, 'received' FROM unnest($1::uuid[]) AS id ORDER BY id ON CONFLICT (item_id) DO NOTHING`,
+      [itemIds],
+    );
     const rows: Row[] = await manager.query(
       'SELECT * FROM item_facts WHERE item_id = ANY($1::uuid[]) ORDER BY item_id FOR UPDATE',
       [itemIds],
