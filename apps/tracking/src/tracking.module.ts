@@ -20,6 +20,7 @@ import { ResumeItemUseCase } from './desk/use-cases/resume-item.use-case';
 import { ReturnItemUseCase } from './desk/use-cases/return-item.use-case';
 import { SignItemUseCase } from './desk/use-cases/sign-item.use-case';
 import { SuspendItemUseCase } from './desk/use-cases/suspend-item.use-case';
+import { AnalyticsModule } from './analytics/analytics.module';
 import { EventsHandler } from './items/events.handler';
 import { GetItemStatusUseCase } from './items/get-item-status.use-case';
 import { ItemsController } from './items/items.controller';
@@ -81,6 +82,7 @@ export class TrackingModule {
         }),
         StaffAuthModule.register(config),
         TypeOrmModule.forFeature(entities),
+        AnalyticsModule.register(config),
         ThrottlerModule.forRoot([
           { name: 'public-status', ttl: 60_000, limit: config.PUBLIC_STATUS_PER_MINUTE },
         ]),
