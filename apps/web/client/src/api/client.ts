@@ -23,7 +23,10 @@ export class ApiError extends Error {
   /** Field messages keyed by field path (`citizen.mobile`), for display next to the fields. */
   fieldErrors(): Record<string, string> {
     const out: Record<string, string> = {};
-    for (const d of this.details) if (d.field && !out[d.field]) out[d.field] = d.message;
+    for (const d of this.details) {
+      // Messages may start with the field path ("citizen.mobile 不是…"); next to the field it is noise.
+      if (d.field && !out[d.field]) out[d.field] = d.message.replace(`${d.field} `, '');
+    }
     return out;
   }
 }
