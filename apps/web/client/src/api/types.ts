@@ -18,11 +18,25 @@ export interface RoutingPreview {
   explanation?: string | string[] | null;
 }
 
+export interface Deadlines {
+  signBy?: string | null;
+  contactBy?: string | null;
+  resolveBy?: string | null;
+}
+
+export interface OfferInfo {
+  offerId: string;
+  workerId?: string;
+  expiresAt: string;
+  secondsLeft?: number;
+}
+
 export interface ItemSummary {
   itemId: string;
   receiptNo: string;
   title?: string | null;
   status?: string;
+  statusLabel?: string;
   agency?: string | null;
   unitId?: string | null;
   unitName?: string | null;
@@ -30,33 +44,28 @@ export interface ItemSummary {
   channel?: string | null;
   requestType?: string | null;
   receivedAt?: string | null;
-  dueAt?: string | null;
-  deadline?: string | null;
-  resolveBy?: string | null;
-}
-
-export interface Offer extends ItemSummary {
-  offerId: string;
-  expiresAt: string;
-  offeredAt?: string | null;
+  deadlines?: Deadlines | null;
+  offer?: OfferInfo | null;
+  citizen?: { name?: string | null; mobile?: string | null; masked?: boolean } | null;
 }
 
 export interface TimelineEntry {
   type: string;
   occurredAt: string;
   producer?: string;
-  by?: string | null;
+  actor?: string | null;
   summary?: Record<string, unknown> | string | null;
 }
 
 export interface ItemDetail extends ItemSummary {
   description?: string | null;
   category?: string | null;
-  citizen?: { name?: string | null; mobile?: string | null } | null;
-  location?: { areaName?: string | null; address?: string | null } | null;
+  areaCode?: string | null;
+  address?: string | null;
   resolution?: string | null;
+  resolvedAt?: string | null;
   timeline: TimelineEntry[];
-  extensionRequests?: { requestId?: string; id?: string; status?: string; days?: number; reason?: string }[];
+  pendingExtension?: { requestId: string; extraWorkingDays: number; reason: string; by: string } | null;
 }
 
 export interface PublicStatus {
@@ -73,6 +82,8 @@ export interface PublicStatus {
   timeline?: { label?: string; type?: string; occurredAt?: string; at?: string }[];
 }
 
-/** The deadline an item is measured against, whatever the list calls it. */
+/** The deadline that matters now: signing for an offered item, otherwise resolving it. */
 export const dueOf = (item: ItemSummary): string | null =>
-  item.dueAt ?? item.deadline ?? item.resolveBy ?? null;
+  item.status === 'offered'
+    ? (item.offer?.expiresAt ?? item.deadlines?.signBy ?? null)
+    : (item.deadlines?.resolveBy ?? null);

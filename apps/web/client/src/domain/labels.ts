@@ -5,20 +5,20 @@ const STATUS_LABELS: Record<string, string> = {
   received: '已受理',
   routed: '已分拨',
   assigned: '已分派',
-  triage: '待人工分拨',
-  queued: '单位待领',
+  triage: '待分拨',
+  queued: '待认领',
   offered: '待签收',
   signed: '已签收',
   in_progress: '办理中',
   returned: '已退单',
   extended: '已延期',
   suspended: '已挂起',
-  resolved: '已办结',
-  follow_up: '待回访',
+  resolved: '已办结（待回访）',
+  followed_up: '已回访',
   closed: '已关闭',
-  redo: '重办',
+  redo: '重办中',
   referred_out: '已转办',
-  arbitration: '仲裁中',
+  arbitration: '待仲裁',
 };
 
 const EVENT_LABELS: Record<string, string> = {
@@ -68,4 +68,4 @@ export const channelLabel = (code: string | null | undefined) => pick(ChannelLab
 export const requestTypeLabel = (code: string | null | undefined) => pick(RequestTypeLabels, code);
 
 /** Statuses an item no longer moves out of, for the citizen's progress bar and the desk lists. */
-export const FINISHED_STATUSES = ['resolved', 'follow_up', 'closed', 'referred_out'];
+export const FINISHED_STATUSES = ['resolved', 'followed_up', 'closed', 'referred_out'];

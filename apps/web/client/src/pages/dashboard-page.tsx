@@ -124,7 +124,7 @@ export function DashboardPage() {
         <Kpi
           label="已办结"
           value={byStatus
-            .filter((c) => ['resolved', 'closed', 'follow_up'].includes(c.key))
+            .filter((c) => ['resolved', 'closed', 'followed_up'].includes(c.key))
             .reduce((s, c) => s + c.count, 0)}
           testId="kpi-resolved"
         />

@@ -2,8 +2,8 @@ import { UNITS } from '@app/reference-data';
 import { useState } from 'react';
 import { api, listOf, messageOf } from '../api/client';
 import { useLiveEvents } from '../api/live-events';
-import type { Session } from '../api/session';
-import { dueOf, type ItemSummary, type Offer } from '../api/types';
+import type { Session, StaffRole } from '../api/session';
+import { dueOf, type ItemSummary, type OfferInfo } from '../api/types';
 import { DeadlineBadge } from '../components/deadline-badge';
 import { useLoad, useNow } from '../components/hooks';
 import { Link } from '../components/link';
@@ -11,20 +11,46 @@ import { deadlineTone, formatTime, remainingText } from '../domain/deadline';
 import { requestTypeLabel, statusLabel } from '../domain/labels';
 
 type Tab = 'offers' | 'tasks' | 'queue';
+type Offered = ItemSummary & { offer: OfferInfo };
+
+const TABS: { tab: Tab; label: string; roles: StaffRole[] }[] = [
+  { tab: 'offers', label: '待签收', roles: ['worker'] },
+  { tab: 'tasks', label: '我的任务', roles: ['worker', 'supervisor'] },
+  { tab: 'queue', label: '单位队列', roles: ['worker', 'supervisor', 'committee', 'admin'] },
+];
+
+/** Lists sorted by the resolution deadline, nearest first. */
+const URGENT_FIRST = 'sort=resolveBy&order=asc';
 
 /** 承办工作台: offers to sign for (with countdown), my tasks and the unit's queue, refreshed by live events. */
 export function DeskPage({ session }: { session: Session }) {
-  const [tab, setTab] = useState<Tab>('offers');
+  const role = session.user.role;
+  // Offers go to workers; tasks are a worker's or supervisor's own; everyone on the desk sees the unit queue.
+  const tabs = TABS.filter((t) => t.roles.includes(role));
+  const [tab, setTab] = useState<Tab>(tabs[0]?.tab ?? 'queue');
   const [notice, setNotice] = useState<string | null>(null);
-  const offers = useLoad(() => api<unknown>('tracking', '/api/v1/desk/offers').then(listOf<Offer>), 'offers');
+  const shows = (t: Tab) => tabs.some((x) => x.tab === t);
+  const offers = useLoad(
+    () =>
+      shows('offers')
+        ? api<unknown>('tracking', '/api/v1/desk/offers').then((data) =>
+            listOf<ItemSummary>(data).filter((i): i is Offered => Boolean(i.offer)),
+          )
+        : Promise.resolve([]),
+    'offers',
+  );
   const tasks = useLoad(
-    () => api<unknown>('tracking', '/api/v1/desk/tasks').then(listOf<ItemSummary>),
+    () =>
+      shows('tasks')
+        ? api<unknown>('tracking', `/api/v1/desk/tasks?${URGENT_FIRST}`).then(listOf<ItemSummary>)
+        : Promise.resolve([]),
     'tasks',
   );
   const queue = useLoad(
-    () => api<unknown>('tracking', '/api/v1/desk/queue').then(listOf<ItemSummary>),
+    () => api<unknown>('tracking', `/api/v1/desk/queue?${URGENT_FIRST}`).then(listOf<ItemSummary>),
     'queue',
   );
+  const lists = { offers, tasks, queue };
   const now = useNow();
 
   useLiveEvents((event) => {
@@ -46,12 +72,10 @@ export function DeskPage({ session }: { session: Session }) {
     queue.reload();
   };
 
-  const sign = (offer: Offer) =>
-    act(`/api/v1/items/${offer.itemId}/sign`, { offerId: offer.offerId }, `已签收 ${offer.receiptNo}`);
-  const reject = (offer: Offer) => {
+  const sign = (item: Offered) => act(`/api/v1/items/${item.itemId}/sign`, {}, `已签收 ${item.receiptNo}`);
+  const reject = (item: Offered) => {
     const reason = window.prompt('拒签理由（将改派给其他承办人）');
-    if (reason)
-      void act(`/api/v1/items/${offer.itemId}/reject-offer`, { offerId: offer.offerId, reason }, '已拒签');
+    if (reason) void act(`/api/v1/items/${item.itemId}/reject-offer`, { reason }, '已拒签');
   };
 
   const unit = UNITS.find((u) => u.id === session.user.unitId)?.name;
@@ -68,9 +92,15 @@ export function DeskPage({ session }: { session: Session }) {
         )}
       </div>
       <div className="tabs" role="tablist">
-        <TabButton tab="offers" current={tab} onSelect={setTab} label={`待签收${count(offers.data)}`} />
-        <TabButton tab="tasks" current={tab} onSelect={setTab} label={`我的任务${count(tasks.data)}`} />
-        <TabButton tab="queue" current={tab} onSelect={setTab} label={`单位队列${count(queue.data)}`} />
+        {tabs.map((t) => (
+          <TabButton
+            key={t.tab}
+            tab={t.tab}
+            current={tab}
+            onSelect={setTab}
+            label={`${t.label}${count(lists[t.tab].data)}`}
+          />
+        ))}
       </div>
 
       {tab === 'offers' && (
@@ -80,8 +110,8 @@ export function DeskPage({ session }: { session: Session }) {
           <ul className="offer-list">
             {offers.data?.map((o) => (
               <li
-                key={o.offerId}
-                className={`offer deadline-edge-${deadlineTone(o.expiresAt, now, o.offeredAt)}`}
+                key={o.offer.offerId}
+                className={`offer deadline-edge-${deadlineTone(o.offer.expiresAt, now)}`}
               >
                 <div>
                   <strong>{o.title ?? '（无标题）'}</strong>
@@ -89,8 +119,8 @@ export function DeskPage({ session }: { session: Session }) {
                     {o.receiptNo} · {requestTypeLabel(o.requestType)} · 受理于 {formatTime(o.receivedAt)}
                   </div>
                 </div>
-                <span className={`countdown deadline-${deadlineTone(o.expiresAt, now, o.offeredAt)}`}>
-                  签收{remainingText(o.expiresAt, now)}
+                <span className={`countdown deadline-${deadlineTone(o.offer.expiresAt, now)}`}>
+                  签收{remainingText(o.offer.expiresAt, now)}
                 </span>
                 <button type="button" className="primary" onClick={() => void sign(o)}>
                   签收
@@ -168,7 +198,7 @@ function ItemTable({
                 </td>
                 <td>{item.title}</td>
                 <td>{requestTypeLabel(item.requestType)}</td>
-                <td>{statusLabel(item.status)}</td>
+                <td>{item.statusLabel ?? statusLabel(item.status)}</td>
                 <td>{formatTime(item.receivedAt)}</td>
                 <td>
                   <DeadlineBadge dueAt={dueOf(item)} startedAt={item.receivedAt} now={now} />

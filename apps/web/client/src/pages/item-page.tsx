@@ -1,4 +1,4 @@
-import { UNITS } from '@app/reference-data';
+import { AREAS, UNITS } from '@app/reference-data';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { ReturnReasonLabels, ReturnReasons, type ReturnReason } from '../domain/return-reasons';
 import { api, messageOf } from '../api/client';
@@ -49,7 +49,7 @@ export function ItemPage({ itemId, session }: { itemId: string; session: Session
   const d = item.data;
   if (!d) return <p className={item.error ? 'error' : 'muted'}>{item.error ?? '加载中…'}</p>;
   const finished = FINISHED_STATUSES.includes(d.status ?? '');
-  const pendingExtensions = (d.extensionRequests ?? []).filter((r) => r.status === 'pending');
+  const pending = d.pendingExtension;
   return (
     <div className="item-layout">
       <section className="card">
@@ -60,7 +60,7 @@ export function ItemPage({ itemId, session }: { itemId: string; session: Session
         <p className="item-meta">
           <span className="receipt-inline">{d.receiptNo}</span>
           <span className="pill" data-testid="item-status">
-            {statusLabel(d.status)}
+            {d.statusLabel ?? statusLabel(d.status)}
           </span>
           <DeadlineBadge dueAt={dueOf(d)} startedAt={d.receivedAt} now={now} />
         </p>
@@ -81,7 +81,7 @@ export function ItemPage({ itemId, session }: { itemId: string; session: Session
           </dd>
           <dt>地点</dt>
           <dd>
-            {d.location?.areaName ?? ''} {d.location?.address ?? ''}
+            {AREAS.find((a) => a.code === d.areaCode)?.name ?? ''} {d.address ?? ''}
           </dd>
         </dl>
         {d.description && <p className="description">{d.description}</p>}
@@ -118,23 +118,18 @@ export function ItemPage({ itemId, session }: { itemId: string; session: Session
         )}
         {action && <ActionForm action={action} onCancel={() => setAction(null)} run={run} />}
 
-        {session.user.role === 'supervisor' && pendingExtensions.length > 0 && (
+        {pending && (
           <div className="warning">
-            <strong>待审批的延期申请</strong>
-            {pendingExtensions.map((r) => {
-              const requestId = r.requestId ?? r.id ?? '';
-              return (
-                <p key={requestId}>
-                  延期 {r.days ?? '?'} 个工作日：{r.reason}{' '}
-                  <button
-                    type="button"
-                    onClick={() => void run(`extension-requests/${requestId}/approve`, {}, '已批准延期')}
-                  >
-                    批准
-                  </button>
-                </p>
-              );
-            })}
+            <strong>延期申请待审批：</strong>
+            延长 {pending.extraWorkingDays} 个工作日，理由：{pending.reason}（{pending.by}）{' '}
+            {(session.user.role === 'supervisor' || session.user.role === 'committee') && (
+              <button
+                type="button"
+                onClick={() => void run(`extension-requests/${pending.requestId}/approve`, {}, '已批准延期')}
+              >
+                批准
+              </button>
+            )}
           </div>
         )}
       </section>
@@ -154,7 +149,7 @@ function Timeline({ entries }: { entries: TimelineEntry[] }) {
         <li key={`${e.type}-${e.occurredAt}-${i}`}>
           <time>{formatTime(e.occurredAt)}</time>
           <strong>{eventLabel(e.type)}</strong>
-          {e.by && <span className="muted"> · {e.by}</span>}
+          {e.actor && <span className="muted"> · {e.actor}</span>}
           <TimelineSummary summary={e.summary} />
         </li>
       ))}
@@ -199,13 +194,17 @@ function ActionForm({
   const perform = (): Promise<boolean> => {
     switch (action) {
       case 'note':
-        return run('notes', { text, citizenVisible }, '已添加备注');
+        return run('notes', { text, visibility: citizenVisible ? 'citizen' : 'internal' }, '已添加备注');
       case 'contact':
-        return run('contacts', { method: 'phone', note: text }, '已记录联系情况');
+        return run('contacts', { method: 'phone', summary: text }, '已记录联系情况');
       case 'return':
         return run('return', { reasonCode, note: text || undefined }, '已退单，将重新分拨');
       case 'extension':
-        return run('extension-requests', { days, reason: text }, '延期申请已提交，待负责人审批');
+        return run(
+          'extension-requests',
+          { extraWorkingDays: days, reason: text },
+          '延期申请已提交，待负责人审批',
+        );
       case 'resolve':
         return run('resolve', { resolution: text }, '已答复办结');
     }

@@ -10,7 +10,7 @@ const STEPS: { label: string; statuses: string[] }[] = [
   { label: '已受理', statuses: ['received', 'triage'] },
   { label: '已分拨', statuses: ['routed', 'assigned', 'offered', 'queued', 'returned', 'arbitration'] },
   { label: '办理中', statuses: ['signed', 'in_progress', 'extended', 'suspended', 'redo'] },
-  { label: '已办结', statuses: ['resolved', 'follow_up', 'referred_out'] },
+  { label: '已办结', statuses: ['resolved', 'followed_up', 'referred_out'] },
   { label: '已关闭', statuses: ['closed'] },
 ];
 
