@@ -11,11 +11,17 @@ export interface Receipt {
 export interface RoutingPreview {
   agency: string;
   category?: string | null;
-  unit?: string | { id?: string; name?: string } | null;
+  unit?: { id: string; name: string } | null;
   confidence: number;
   outOfScope: boolean;
   suggestedDepartment?: string | null;
-  explanation?: string | string[] | null;
+  triage?: boolean;
+  triageReason?: string | null;
+  assisting?: { agency: string; unitId?: string }[];
+  explanation?: {
+    summary?: string;
+    matchedRules?: { ruleId: string; target: string; label: string; score: number; terms: string[] }[];
+  } | null;
 }
 
 export interface Deadlines {

@@ -1,4 +1,4 @@
-import { AREAS, UNITS } from '@app/reference-data';
+import { AREAS } from '@app/reference-data';
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
 import { RequestTypeLabels, RequestTypes, type RequestType } from '@app/contracts/vocabulary';
 import { api, ApiError, listOf, messageOf } from '../api/client';
@@ -300,7 +300,12 @@ function usePreview(form: Form): PreviewState {
     const timer = setTimeout(() => {
       setState((s) => ({ ...s, loading: true }));
       api<RoutingPreview>('router', '/api/v1/routing/preview', {
-        body: { ...body, title: body.title || body.description.slice(0, 20) },
+        // Only what the router reads: the draft's text and place (it refuses unknown fields).
+        body: {
+          title: body.title || body.description.slice(0, 20),
+          description: body.description,
+          location: body.location,
+        },
       }).then(
         (data) => current && setState({ data, error: null, loading: false }),
         (e: unknown) => current && setState({ data: null, error: messageOf(e), loading: false }),
@@ -315,15 +320,9 @@ function usePreview(form: Form): PreviewState {
   return state;
 }
 
-function unitName(unit: RoutingPreview['unit']): string | null {
-  if (!unit) return null;
-  if (typeof unit === 'string') return UNITS.find((u) => u.id === unit)?.name ?? unit;
-  return unit.name ?? (unit.id ? (UNITS.find((u) => u.id === unit.id)?.name ?? unit.id) : null);
-}
-
 function RoutingPreviewPanel({ preview }: { preview: PreviewState }) {
   const p = preview.data;
-  const reasons = p?.explanation ? (Array.isArray(p.explanation) ? p.explanation : [p.explanation]) : [];
+  const rules = p?.explanation?.matchedRules ?? [];
   return (
     <aside className="card preview" aria-live="polite" data-testid="routing-preview">
       <h2>分拨预览</h2>
@@ -331,26 +330,35 @@ function RoutingPreviewPanel({ preview }: { preview: PreviewState }) {
       {preview.error && <p className="muted">暂无法预览：{preview.error}</p>}
       {p && (
         <>
-          <p className="preview-agency">
-            {p.outOfScope ? '转办（非政法事项）' : agencyLabel(p.agency)}
-            {unitName(p.unit) && <span> · {unitName(p.unit)}</span>}
+          <p className="preview-agency" data-testid="preview-agency">
+            {agencyLabel(p.agency)}
+            {p.unit && <span className="preview-unit"> · {p.unit.name}</span>}
           </p>
           {p.outOfScope && p.suggestedDepartment && <p>建议转至：{p.suggestedDepartment}</p>}
+          {p.triage && <p className="warning">将进入政法委人工分拨：{p.triageReason ?? '把握度较低'}</p>}
           {p.category && <p>类别：{p.category}</p>}
+          {p.assisting && p.assisting.length > 0 && (
+            <p>协办：{p.assisting.map((a) => agencyLabel(a.agency)).join('、')}</p>
+          )}
           <p>
             把握度：
             <meter min={0} max={1} low={0.5} high={0.8} optimum={1} value={p.confidence} />{' '}
-            {Math.round(p.confidence * 100)}%{p.confidence < 0.5 && '（较低，将进入人工分拨）'}
+            {Math.round(p.confidence * 100)}%
           </p>
-          {reasons.length > 0 && (
+          {p.explanation?.summary && (
             <>
               <h3>理由</h3>
-              <ul>
-                {reasons.map((r) => (
-                  <li key={r}>{r}</li>
-                ))}
-              </ul>
+              <p>{p.explanation.summary}</p>
             </>
+          )}
+          {rules.length > 0 && (
+            <ul className="small">
+              {rules.slice(0, 4).map((r) => (
+                <li key={r.ruleId}>
+                  {agencyLabel(r.target)} · {r.label}（{r.terms.join('、')}）
+                </li>
+              ))}
+            </ul>
           )}
         </>
       )}
