@@ -1,22 +1,14 @@
-import type { Count } from '../domain/figures';
+import type { Count, Series } from '../domain/figures';
 
-/** Horizontal bars for counts (status, agency, channel, area); labels already in Chinese. */
-export function BarList({
-  counts,
-  label,
-  testId,
-}: {
-  counts: Count[];
-  label: (key: string) => string;
-  testId?: string;
-}) {
+/** Horizontal bars for counts (status, agency, channel, area). */
+export function BarList({ counts, testId }: { counts: Count[]; testId?: string }) {
   const max = Math.max(1, ...counts.map((c) => c.count));
   if (counts.length === 0) return <p className="muted">暂无数据</p>;
   return (
     <ul className="bars" data-testid={testId}>
       {counts.map((c) => (
         <li key={c.key}>
-          <span className="bar-label">{label(c.key)}</span>
+          <span className="bar-label">{c.label ?? c.key}</span>
           <span className="bar-track">
             <span className="bar" style={{ width: `${(c.count / max) * 100}%` }} />
           </span>
@@ -27,31 +19,21 @@ export function BarList({
   );
 }
 
-const COLOURS = ['#1f5fa8', '#c0392b', '#2e8b57', '#d68910', '#7d3c98', '#17a589', '#566573'];
+const COLOURS = ['#1f5fa8', '#1e8449', '#d68910', '#7d3c98', '#c0392b', '#17a589', '#566573'];
 
-/** A line chart of rates (0–1) over periods, one line per group, in plain SVG. */
-export function LineChart({
-  periods,
-  series,
-  label,
-}: {
-  periods: string[];
-  series: Map<string, (number | null)[]>;
-  label: (key: string) => string;
-}) {
-  if (periods.length === 0) return <p className="muted">暂无按时间的数据</p>;
-  const width = 560;
-  const height = 200;
-  const pad = { left: 40, right: 10, top: 10, bottom: 28 };
-  const x = (i: number) =>
-    pad.left +
-    (periods.length === 1
-      ? (width - pad.left - pad.right) / 2
-      : (i * (width - pad.left - pad.right)) / (periods.length - 1));
+/** Rates (0–1) over periods, one line per series, in plain SVG; gaps where a period has no denominator. */
+export function LineChart({ series }: { series: Series }) {
+  const { periods, lines } = series;
+  if (periods.length === 0) return <p className="muted">所选期间暂无数据</p>;
+  const width = 640;
+  const height = 220;
+  const pad = { left: 44, right: 12, top: 12, bottom: 28 };
+  const span = width - pad.left - pad.right;
+  const x = (i: number) => pad.left + (periods.length === 1 ? span / 2 : (i * span) / (periods.length - 1));
   const y = (v: number) => pad.top + (1 - v) * (height - pad.top - pad.bottom);
-  const groups = [...series.entries()];
+  const labelEvery = Math.max(1, Math.ceil(periods.length / 10));
   return (
-    <figure className="chart">
+    <figure className="chart" data-testid="rates-chart">
       <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label="比率走势">
         {[0, 0.25, 0.5, 0.75, 1].map((v) => (
           <g key={v}>
@@ -61,20 +43,22 @@ export function LineChart({
             </text>
           </g>
         ))}
-        {periods.map((p, i) => (
-          <text key={p} x={x(i)} y={height - 8} textAnchor="middle" className="axis">
-            {p.slice(5)}
-          </text>
-        ))}
-        {groups.map(([group, values], gi) => {
-          const colour = COLOURS[gi % COLOURS.length];
-          const points = values
+        {periods.map((p, i) =>
+          i % labelEvery === 0 ? (
+            <text key={p} x={x(i)} y={height - 8} textAnchor="middle" className="axis">
+              {p.length === 10 ? p.slice(5) : p}
+            </text>
+          ) : null,
+        )}
+        {lines.map((line, li) => {
+          const colour = COLOURS[li % COLOURS.length];
+          const points = line.values
             .map((v, i) => (v === null ? null : `${x(i)},${y(v)}`))
             .filter((p): p is string => p !== null);
           return (
-            <g key={group}>
+            <g key={line.key}>
               <polyline points={points.join(' ')} fill="none" stroke={colour} strokeWidth={2} />
-              {values.map((v, i) =>
+              {line.values.map((v, i) =>
                 v === null ? null : <circle key={i} cx={x(i)} cy={y(v)} r={3} fill={colour} />,
               )}
             </g>
@@ -82,10 +66,10 @@ export function LineChart({
         })}
       </svg>
       <figcaption className="legend">
-        {groups.map(([group], gi) => (
-          <span key={group}>
-            <i style={{ background: COLOURS[gi % COLOURS.length] }} />
-            {label(group)}
+        {lines.map((line, li) => (
+          <span key={line.key}>
+            <i style={{ background: COLOURS[li % COLOURS.length] }} />
+            {line.label}
           </span>
         ))}
       </figcaption>

@@ -1,25 +1,37 @@
-import { countsOf, rateRowsOf, seriesOf } from './figures';
+import { countsOf, seriesOverTime, type GroupRates, type Ratio } from './figures';
+
+const ratio = (rate: number | null): Ratio => ({ numerator: 0, denominator: rate === null ? 0 : 1, rate });
+const day = (key: string, response: number | null, onTime: number | null): GroupRates => ({
+  key,
+  label: key,
+  items: 1,
+  counted: 1,
+  response: ratio(response),
+  resolution: ratio(null),
+  satisfaction: ratio(1),
+  onTime: ratio(onTime),
+  composite: null,
+  averageHandlingHours: null,
+  rank: null,
+});
 
 describe('dashboard figures', () => {
-  it('reads counts given as a map or as rows, largest first', () => {
-    expect(countsOf({ police: 2, court: 5 })).toEqual([
-      { key: 'court', count: 5 },
-      { key: 'police', count: 2 },
-    ]);
-    expect(countsOf([{ agency: 'police', count: 3 }])).toEqual([{ key: 'police', count: 3 }]);
+  it('orders counts largest first without touching the input', () => {
+    const input = [
+      { key: 'police', label: '公安', count: 2 },
+      { key: 'court', label: '法院', count: 5 },
+    ];
+    expect(countsOf(input).map((c) => c.key)).toEqual(['court', 'police']);
+    expect(input[0]?.key).toBe('police');
     expect(countsOf(undefined)).toEqual([]);
   });
 
-  it('reads rate rows (fractions or percentages) and lays them out as series over periods', () => {
-    const rows = rateRowsOf([
-      { group: 'police', period: '2026-11-02', responseRate: 0.9, rates: {} },
-      { agency: 'police', period: '2026-11-01', rates: { responseRate: 80 } },
-      { agency: 'court', period: '2026-11-02', responseRate: 1 },
-    ]);
-    expect(rows[1]).toMatchObject({ group: 'police', period: '2026-11-01', rates: { responseRate: 0.8 } });
-    const { periods, series } = seriesOf(rows, 'responseRate');
+  it('lays out rates per period as one line per rate, periods in time order, gaps as null', () => {
+    const { periods, lines } = seriesOverTime([day('2026-11-02', 0.9, null), day('2026-11-01', 0.8, 1)]);
     expect(periods).toEqual(['2026-11-01', '2026-11-02']);
-    expect(series.get('police')).toEqual([0.8, 0.9]);
-    expect(series.get('court')).toEqual([null, 1]);
+    expect(lines.map((l) => l.label)).toEqual(['响应率', '解决率', '满意率', '按时办结率']);
+    expect(lines[0]?.values).toEqual([0.8, 0.9]);
+    expect(lines[1]?.values).toEqual([null, null]);
+    expect(lines[3]?.values).toEqual([1, null]);
   });
 });
