@@ -134,6 +134,13 @@ describe('web front end (browser)', () => {
     const receiptNo = (await page.getByTestId('receipt-no').textContent())?.trim() ?? '';
     expect(receiptNo).toMatch(/^YM-\d{8}-\d{6}-\d$/);
     await shot(page, '04-window-receipt');
+    // The printed slip is the receipt alone: no navigation, no buttons.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('header.topbar').isVisible()).toBe(false);
+    expect(await page.getByRole('button', { name: '打印回执' }).isVisible()).toBe(false);
+    expect(await page.getByTestId('receipt-no').isVisible()).toBe(true);
+    await shot(page, '05-window-receipt-print');
+    await page.emulateMedia({ media: 'screen' });
 
     const item = await eventually(
       'the item entered in the browser to reach tracking',
@@ -156,7 +163,7 @@ describe('web front end (browser)', () => {
     await page.getByRole('heading', { name: '办理进度查询' }).waitFor();
     const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
     expect(overflow).toBeLessThanOrEqual(0);
-    await shot(page, '05-status-phone');
+    await shot(page, '06-status-phone');
     await context.close();
   });
 });
