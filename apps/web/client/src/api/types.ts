@@ -77,15 +77,17 @@ export interface ItemDetail extends ItemSummary {
 export interface PublicStatus {
   receiptNo: string;
   status: string;
-  statusLabel?: string;
-  agency?: string | null;
-  agencyLabel?: string | null;
-  receivedAt?: string | null;
-  resolvedAt?: string | null;
-  closedAt?: string | null;
-  resolution?: string | null;
-  notes?: { text?: string; note?: string; at?: string; occurredAt?: string }[];
-  timeline?: { label?: string; type?: string; occurredAt?: string; at?: string }[];
+  statusLabel: string;
+  agencyLabel: string | null;
+  requestTypeLabel: string | null;
+  title: string | null;
+  receivedAt: string | null;
+  resolveBy: string | null;
+  resolvedAt: string | null;
+  closedAt: string | null;
+  resolution: string | null;
+  /** Citizen-visible steps and notes, oldest first. */
+  progress: { at: string; label: string; text: string | null }[];
 }
 
 /** The deadline that matters now: signing for an offered item, otherwise resolving it. */

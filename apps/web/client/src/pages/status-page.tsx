@@ -2,7 +2,6 @@ import { useState, type FormEvent } from 'react';
 import { api, ApiError, messageOf } from '../api/client';
 import type { PublicStatus } from '../api/types';
 import { formatTime } from '../domain/deadline';
-import { agencyLabel, statusLabel } from '../domain/labels';
 import { FormError } from '../components/form-error';
 
 /** The citizen's road through the loop, for the progress bar. */
@@ -46,7 +45,6 @@ export function StatusPage() {
   };
 
   const step = result ? stepOf(result.status) : -1;
-  const notes = result?.notes ?? [];
   return (
     <div className="status-page">
       <form className="card" onSubmit={(e) => void submit(e)} aria-label="进度查询">
@@ -84,7 +82,7 @@ export function StatusPage() {
         <section className="card" aria-label="办理进度" data-testid="status-result">
           <p className="muted">受理编号 {result.receiptNo}</p>
           <p className="status-now" data-testid="status-label">
-            {result.statusLabel ?? statusLabel(result.status)}
+            {result.statusLabel}
           </p>
           <ol className="progress">
             {STEPS.map((s, i) => (
@@ -93,11 +91,20 @@ export function StatusPage() {
               </li>
             ))}
           </ol>
+          {result.title && <p className="status-title">{result.title}</p>}
           <dl>
+            <dt>诉求类型</dt>
+            <dd>{result.requestTypeLabel ?? '—'}</dd>
             <dt>承办单位</dt>
-            <dd>{result.agencyLabel ?? agencyLabel(result.agency)}</dd>
+            <dd>{result.agencyLabel ?? '分拨中'}</dd>
             <dt>受理时间</dt>
             <dd>{formatTime(result.receivedAt)}</dd>
+            {result.resolveBy && !result.resolvedAt && (
+              <>
+                <dt>办结时限</dt>
+                <dd>{formatTime(result.resolveBy)}</dd>
+              </>
+            )}
             {result.resolvedAt && (
               <>
                 <dt>办结时间</dt>
@@ -108,19 +115,22 @@ export function StatusPage() {
           {result.resolution && (
             <>
               <h2>答复内容</h2>
-              <p className="resolution">{result.resolution}</p>
+              <p className="resolution" data-testid="status-resolution">
+                {result.resolution}
+              </p>
             </>
           )}
-          {notes.length > 0 && (
+          {result.progress.length > 0 && (
             <>
-              <h2>办理情况</h2>
-              <ul className="timeline">
-                {notes.map((n, i) => (
+              <h2>办理经过</h2>
+              <ol className="timeline">
+                {result.progress.map((p, i) => (
                   <li key={i}>
-                    <time>{formatTime(n.at ?? n.occurredAt)}</time> {n.text ?? n.note}
+                    <time>{formatTime(p.at)}</time> <strong>{p.label}</strong>
+                    {p.text && <div className="small">{p.text}</div>}
                   </li>
                 ))}
-              </ul>
+              </ol>
             </>
           )}
         </section>
