@@ -7,7 +7,7 @@ import { parseBenchArgs, type BenchOptions } from './args';
 import { kafkaBaseline, pgInsertBaseline, type KafkaBaseline, type RateFigure } from './baselines';
 import type { LoadResult, LoadSpec } from './load-worker';
 import { PipelineProbe, type PipelineProgress } from './pipeline-probe';
-import { rssMiB } from './process-memory';
+import { cpuMs, rssMiB } from './process-stats';
 import { renderReport } from './report';
 import {
   backlogSlope,
@@ -37,7 +37,11 @@ export interface StepResult {
   backlog: BacklogSample[];
   backlogSlope: number;
   verdict: StepVerdict;
+  cpuMsPerItem: CpuPerItem;
 }
+
+/** CPU time each process spent per accepted item over a phase (load and drain): robust to a busy machine. */
+export type CpuPerItem = Record<string, number>;
 
 export interface BenchResults {
   runId: string;
@@ -49,7 +53,13 @@ export interface BenchResults {
   system: string;
   options: { rates: number[]; durationS: number; concurrency: number; p99LimitMs: number };
   baselines?: { pgInsert: RateFigure; kafka: KafkaBaseline };
-  intake?: { concurrency: number; load: LoadResult; itemsPerSecond: number; ratioToPgInsert?: number };
+  intake?: {
+    concurrency: number;
+    load: LoadResult;
+    itemsPerSecond: number;
+    ratioToPgInsert?: number;
+    cpuMsPerItem: CpuPerItem;
+  };
   steps: StepResult[];
   highestSustainedRate?: number;
   memoryMiB: Record<string, number | undefined>;
@@ -128,8 +138,20 @@ class Bench {
     }
   }
 
+  /** CPU used so far by the services, the broker and the services' PostgreSQL backends. */
+  private async cpuSnapshot(): Promise<Record<string, number>> {
+    const snapshot: Record<string, number> = {};
+    for (const [name, pid] of Object.entries(this.sut.processes())) {
+      const used = pid === undefined ? undefined : cpuMs(pid);
+      if (used !== undefined) snapshot[name] = used;
+    }
+    snapshot.postgres = (await this.probe.backendPids()).reduce((sum, pid) => sum + (cpuMs(pid) ?? 0), 0);
+    return snapshot;
+  }
+
   /** One load run from the separate worker process with once-a-second pipeline progress; then drain. */
   private async loadAndObserve(label: string, tag: string, spec: LoadSpec) {
+    const cpuBefore = await this.cpuSnapshot();
     const since = new Date();
     const started = Date.now();
     const backlog: BacklogSample[] = [];
@@ -145,7 +167,13 @@ class Bench {
     }
     const result = await load;
     await this.drain(label, since, tag, started);
-    return { since, result, backlog };
+    const cpuAfter = await this.cpuSnapshot();
+    const items = Math.max(1, result.created);
+    const cpuMsPerItem: CpuPerItem = { load: Math.round((result.cpuMs / items) * 100) / 100 };
+    for (const [name, after] of Object.entries(cpuAfter)) {
+      cpuMsPerItem[name] = Math.round(((after - (cpuBefore[name] ?? after)) / items) * 100) / 100;
+    }
+    return { since, result, backlog, cpuMsPerItem };
   }
 
   async baselines(): Promise<NonNullable<BenchResults['baselines']>> {
@@ -167,7 +195,7 @@ class Bench {
     const { concurrency, duration } = this.options;
     const tag = `bench-${this.runId}-intake`;
     log(`intake: closed loop, ${concurrency} connections, ${duration} s (POST /api/v1/items)…`);
-    const { result } = await this.loadAndObserve('intake', tag, {
+    const { result, cpuMsPerItem } = await this.loadAndObserve('intake', tag, {
       url: `${this.sut.intakeUrl}/api/v1/items`,
       token: this.sut.token,
       body: itemBody(tag),
@@ -175,11 +203,15 @@ class Bench {
       durationS: duration,
     });
     const itemsPerSecond = Math.round(result.created / result.durationS);
-    log(`intake: ${itemsPerSecond} items/s (${result.non2xx} non-2xx, ${result.errors} errors)`);
+    log(
+      `intake: ${itemsPerSecond} items/s (${result.non2xx} non-2xx, ${result.errors} errors); CPU ms/item ` +
+        JSON.stringify(cpuMsPerItem),
+    );
     return {
       concurrency,
       load: result,
       itemsPerSecond,
+      cpuMsPerItem,
       ...(pgInsertRate ? { ratioToPgInsert: Math.round((itemsPerSecond / pgInsertRate) * 100) / 100 } : {}),
     };
   }
@@ -189,7 +221,7 @@ class Bench {
     const connections = Math.min(512, Math.max(this.options.concurrency, Math.ceil(rate / 10)));
     const label = `${kind} ${rate}/s`;
     log(`${label}: open loop at ${rate} items/s, ${connections} connections, ${this.options.duration} s…`);
-    const { since, result, backlog } = await this.loadAndObserve(label, tag, {
+    const { since, result, backlog, cpuMsPerItem } = await this.loadAndObserve(label, tag, {
       url: `${this.sut.intakeUrl}/api/v1/items`,
       token: this.sut.token,
       body: itemBody(tag),
@@ -229,6 +261,7 @@ class Bench {
       backlog,
       backlogSlope: Math.round(slope * 10) / 10,
       verdict,
+      cpuMsPerItem,
     };
   }
 }

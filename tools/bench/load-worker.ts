@@ -19,6 +19,8 @@ export interface LoadResult {
   errors: number;
   durationS: number;
   httpLatencyMs: { p50: number; p99: number; max: number };
+  /** CPU the load generator itself used (user + system), ms. */
+  cpuMs: number;
 }
 
 /**
@@ -49,6 +51,7 @@ async function main(): Promise<void> {
     errors: r.errors,
     durationS: r.duration,
     httpLatencyMs: { p50: r.latency.p50, p99: r.latency.p99, max: r.latency.max },
+    cpuMs: Math.round((process.cpuUsage().user + process.cpuUsage().system) / 1000),
   };
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }

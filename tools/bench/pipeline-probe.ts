@@ -72,6 +72,14 @@ export class PipelineProbe {
     return result;
   }
 
+  /** Server processes of the services' connections to this database (for their CPU time). */
+  async backendPids(): Promise<number[]> {
+    const { rows } = await this.client.query<{ pid: number }>(
+      `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+    );
+    return rows.map((r) => r.pid);
+  }
+
   async close(): Promise<void> {
     await this.client.end();
   }

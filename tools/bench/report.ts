@@ -76,6 +76,18 @@ export function renderReport(r: BenchResults): string {
       '',
     );
   }
+  const cpuRows: (string | number)[][] = [];
+  const names = ['load', 'intake', 'router', 'tracking', 'broker', 'postgres'];
+  if (r.intake) cpuRows.push(['intake (closed loop)', ...names.map((n) => r.intake?.cpuMsPerItem[n] ?? '')]);
+  for (const s of r.steps)
+    cpuRows.push([`${s.kind} ${s.offeredRate}/s`, ...names.map((n) => s.cpuMsPerItem[n] ?? '')]);
+  if (cpuRows.length > 0) {
+    out.push(table(['CPU ms per item', ...names], cpuRows));
+    out.push(
+      '(CPU time each process used over the phase, load and drain, divided by the items accepted)',
+      '',
+    );
+  }
   out.push(
     `RSS at end (MiB): ${Object.entries(r.memoryMiB)
       .map(([k, v]) => `${k} ${v ?? '?'}`)

@@ -3,7 +3,7 @@ import { Kafka, logLevel } from 'kafkajs';
 import { provideInfrastructure } from '@app/local-infra';
 import { isolatedEnv, staffToken, startSystem } from '@app/testing';
 import type { BenchOptions } from './args';
-import { pidListeningOn } from './process-memory';
+import { pidListeningOn } from './process-stats';
 
 export interface SystemUnderTest {
   intakeUrl: string;

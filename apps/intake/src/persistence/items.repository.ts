@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { ItemReceivedV1 } from '@app/contracts';
+import { asyncCommitTransaction } from '@app/persistence';
 
 export interface StoredItemRef {
   id: string;
@@ -20,13 +21,21 @@ export interface NewItemRow {
 export class ItemsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Next sequence number of the day. Runs in its own short transaction so the counter row is never held. */
+  /**
+   * Next sequence number of the day. Runs in its own short transaction so the counter row is never held,
+   * committed without waiting for the WAL flush: every request updates this one row, and a synchronous
+   * commit would hold its lock through an fsync, serialising intake. The item's own (synchronous) commit
+   * comes later in the WAL and makes the increment durable with it; a crash can only lose increments whose
+   * receipts were never issued.
+   */
   async nextSequence(day: string): Promise<number> {
-    const rows = await this.dataSource.query<{ last_seq: number }[]>(
-      `INSERT INTO receipt_counters (day, last_seq) VALUES ($1, 1)
-       ON CONFLICT (day) DO UPDATE SET last_seq = receipt_counters.last_seq + 1
-       RETURNING last_seq`,
-      [day],
+    const rows = await asyncCommitTransaction(this.dataSource, (manager) =>
+      manager.query<{ last_seq: number }[]>(
+        `INSERT INTO receipt_counters (day, last_seq) VALUES ($1, 1)
+         ON CONFLICT (day) DO UPDATE SET last_seq = receipt_counters.last_seq + 1
+         RETURNING last_seq`,
+        [day],
+      ),
     );
     return rows[0]!.last_seq;
   }

@@ -1,4 +1,5 @@
+import { OutboxLocalWake17649000000000 } from '@app/messaging';
 import { InitialSchema1764000000000 } from './1764000000000-initial-schema';
 
 /** Committed migrations, applied in order at start. */
-export const intakeMigrations = [InitialSchema1764000000000];
+export const intakeMigrations = [InitialSchema1764000000000, OutboxLocalWake17649000000000];
