@@ -4,66 +4,17 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseBenchArgs, type BenchOptions } from './args';
-import { kafkaBaseline, pgInsertBaseline, type KafkaBaseline, type RateFigure } from './baselines';
+import { kafkaBaseline, pgInsertBaseline } from './baselines';
 import type { LoadResult, LoadSpec } from './load-worker';
 import { PipelineProbe, type PipelineProgress } from './pipeline-probe';
 import { cpuMs, rssMiB } from './process-stats';
 import { renderReport } from './report';
-import {
-  backlogSlope,
-  judgeStep,
-  lateBacklog,
-  nextSearchRate,
-  summarize,
-  type BacklogSample,
-  type LatencySummary,
-  type StepVerdict,
-} from './stats';
+import { backlogSlope, judgeStep, lateBacklog, nextSearchRate, summarize, type BacklogSample } from './stats';
+import type { BenchResults, CpuPerItem, StepResult } from './results';
 import { provideSystem, type SystemUnderTest } from './system-under-test';
 
 const repoRoot = join(__dirname, '..', '..', '..');
 const log = (line: string) => process.stdout.write(`[bench] ${line}\n`);
-
-export interface StepResult {
-  kind: 'latency' | 'search';
-  offeredRate: number;
-  connections: number;
-  load: LoadResult;
-  acceptedRate: number;
-  assigned: LatencySummary;
-  tracked: LatencySummary;
-  unassigned: number;
-  untracked: number;
-  backlog: BacklogSample[];
-  backlogSlope: number;
-  verdict: StepVerdict;
-  cpuMsPerItem: CpuPerItem;
-}
-
-/** CPU time each process spent per accepted item over a phase (load and drain): robust to a busy machine. */
-export type CpuPerItem = Record<string, number>;
-
-export interface BenchResults {
-  runId: string;
-  label: string;
-  commit: string;
-  startedAt: string;
-  finishedAt: string;
-  machine: { cpus: number; model: string; loadavgStart: number[]; loadavgEnd: number[]; node: string };
-  system: string;
-  options: { rates: number[]; durationS: number; concurrency: number; p99LimitMs: number };
-  baselines?: { pgInsert: RateFigure; kafka: KafkaBaseline };
-  intake?: {
-    concurrency: number;
-    load: LoadResult;
-    itemsPerSecond: number;
-    ratioToPgInsert?: number;
-    cpuMsPerItem: CpuPerItem;
-  };
-  steps: StepResult[];
-  highestSustainedRate?: number;
-  memoryMiB: Record<string, number | undefined>;
-}
 
 /** A body like a window clerk's entry; the title carries the step's tag so the bench finds its items. */
 function itemBody(tag: string): string {

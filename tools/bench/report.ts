@@ -1,4 +1,4 @@
-import type { BenchResults } from './bench';
+import type { BenchResults } from './results';
 
 function table(header: string[], rows: (string | number)[][]): string {
   const cells = [header, ...rows.map((r) => r.map(String))];
