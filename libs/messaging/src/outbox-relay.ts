@@ -3,7 +3,7 @@ import type { Producer, Message } from 'kafkajs';
 import { Client } from 'pg';
 import type { DataSource, EntitySubscriberInterface, TransactionCommitEvent } from 'typeorm';
 import { Headers, topicName, type LogicalTopic } from '@app/contracts';
-import { asyncCommitTransaction } from '@app/persistence';
+import { ASYNC_COMMIT } from '@app/persistence';
 import { takeOutboxAppended } from './outbox';
 
 export interface OutboxRelayOptions {
@@ -199,10 +199,9 @@ export class OutboxRelay {
       acks: -1,
       topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
     });
-    await asyncCommitTransaction(this.dataSource, (manager) =>
-      manager.query(`UPDATE outbox SET sent_at = now() WHERE id = ANY($1::bigint[])`, [
-        rows.map((r) => r.id),
-      ]),
+    await this.dataSource.query(
+      `UPDATE outbox SET sent_at = now() FROM ${ASYNC_COMMIT} WHERE id = ANY($1::bigint[])`,
+      [rows.map((r) => r.id)],
     );
     this.published += rows.length;
     return rows.length;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { ItemReceivedV1 } from '@app/contracts';
-import { asyncCommitTransaction } from '@app/persistence';
+import { ASYNC_COMMIT } from '@app/persistence';
 
 export interface StoredItemRef {
   id: string;
@@ -29,13 +29,11 @@ export class ItemsRepository {
    * receipts were never issued.
    */
   async nextSequence(day: string): Promise<number> {
-    const rows = await asyncCommitTransaction(this.dataSource, (manager) =>
-      manager.query<{ last_seq: number }[]>(
-        `INSERT INTO receipt_counters (day, last_seq) VALUES ($1, 1)
-         ON CONFLICT (day) DO UPDATE SET last_seq = receipt_counters.last_seq + 1
-         RETURNING last_seq`,
-        [day],
-      ),
+    const rows = await this.dataSource.query<{ last_seq: number }[]>(
+      `INSERT INTO receipt_counters (day, last_seq) SELECT $1, 1 FROM ${ASYNC_COMMIT}
+       ON CONFLICT (day) DO UPDATE SET last_seq = receipt_counters.last_seq + 1
+       RETURNING last_seq`,
+      [day],
     );
     return rows[0]!.last_seq;
   }
