@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { filter, map, type Observable } from 'rxjs';
-import { TokenService } from '@app/auth';
+import type { StaffPrincipal } from '@app/auth';
 import { canSee } from '../domain/item-access';
 import { LiveUpdates } from './live-updates';
 
@@ -10,17 +10,13 @@ export interface LiveEvent {
 
 /**
  * Server-sent events for the desk: every item change the signed-in staff member may see. Browsers cannot set
- * headers on an EventSource, so the access token comes as `?access_token=`; it is verified before streaming.
+ * headers on an EventSource, so the guard also accepts the access token as `?access_token=` on this route.
  */
 @Injectable()
 export class EventsStreamUseCase {
-  constructor(
-    private readonly tokens: TokenService,
-    private readonly live: LiveUpdates,
-  ) {}
+  constructor(private readonly live: LiveUpdates) {}
 
-  execute(accessToken: string | undefined): Observable<LiveEvent> {
-    const staff = this.tokens.verifyAccess(accessToken ?? '');
+  execute(staff: StaffPrincipal): Observable<LiveEvent> {
     return this.live.changes.pipe(
       filter((c) => canSee(staff, c.state)),
       map((c) => ({
