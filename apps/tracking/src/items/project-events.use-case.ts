@@ -31,7 +31,10 @@ export class ProjectEventsUseCase {
         TRACKING_CONSUMER,
         events.map((e) => e.eventId),
       );
-      for (const event of events) {
+      // Items in a fixed order (each item's events keep theirs: the sort is stable), so two batches locking
+      // the same items cannot deadlock.
+      const ordered = [...events].sort((a, b) => a.itemId.localeCompare(b.itemId));
+      for (const event of ordered) {
         if (!fresh.delete(event.eventId)) continue;
         const state = await this.items.apply(manager, event, this.sla.deadlinesFor);
         if (state) changes.push({ type: event.type, state });
