@@ -15,6 +15,7 @@ import { RecordProgressUseCase } from './progress/record-progress.use-case';
 import { ItemsController } from './items/items.controller';
 import { PortalController } from './items/portal.controller';
 import { SubmitItemUseCase } from './items/submit-item.use-case';
+import { TrustProxy } from './items/trust-proxy';
 import { intakeMigrations } from './persistence/migrations';
 import { ItemsRepository } from './persistence/items.repository';
 
@@ -56,6 +57,7 @@ export class IntakeModule {
         SubmitServiceRequestUseCase,
         QueryServiceRequestsUseCase,
         RecordProgressUseCase,
+        TrustProxy,
       ],
     };
   }
