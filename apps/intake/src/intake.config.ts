@@ -85,3 +85,10 @@ export function trustProxySetting(value: string): boolean | number | string {
   if (/^\d+$/.test(value)) return Number(value);
   return value;
 }
+
+/** A size such as `2mb` or `32kb` in bytes. */
+export function sizeInBytes(value: string): number {
+  const match = /^(\d+)(kb|mb)$/.exec(value);
+  if (!match) throw new Error(`not a size: ${value}`);
+  return Number(match[1]) * (match[2] === 'mb' ? 1024 * 1024 : 1024);
+}
