@@ -5,20 +5,24 @@ import { installBodyParsers, type RouteBodyLimit } from './body-parsing';
 import { ErrorFilter } from './error.filter';
 import { RejectControlCharactersPipe } from './control-characters.pipe';
 import { createValidationPipe } from './validation.pipe';
+import { installCors } from './cors';
 
 export interface HttpAppOptions {
   title: string;
   description: string;
+  /** Browser origins allowed to call the API (exact match). */
+  corsOrigins: readonly string[];
   bodyLimit: string;
   /** Tighter or looser limits under some path prefixes (see RouteBodyLimit). */
   routeBodyLimits?: readonly RouteBodyLimit[];
 }
 
 /**
- * Everything every service's HTTP side shares: security headers, body limits, the error shape, validation
- * and OpenAPI docs at /api/docs (JSON at /api/docs-json).
+ * Everything every service's HTTP side shares: CORS for the configured origins, security headers, body
+ * limits, the error shape, validation and OpenAPI docs at /api/docs (JSON at /api/docs-json).
  */
 export function configureHttpApp(app: INestApplication, options: HttpAppOptions): void {
+  installCors(app, options.corsOrigins);
   app.use(helmet());
   installBodyParsers(app, options.bodyLimit, options.routeBodyLimits);
   app.useGlobalFilters(new ErrorFilter());

@@ -21,6 +21,7 @@ export async function runService(module: DynamicModule, config: ServiceConfig, o
   configureHttpApp(app, {
     title: options.title,
     description: options.description,
+    corsOrigins: config.CORS_ORIGINS.split(','),
     bodyLimit: config.BODY_LIMIT,
     routeBodyLimits: options.routeBodyLimits,
   });

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { ItemReceivedV1 } from '@app/contracts';
 import type { ProgressUpdate } from '../domain/item-progress';
+import { ASYNC_COMMIT } from '@app/persistence';
 
 export interface StoredItemRef {
   id: string;
@@ -43,10 +44,16 @@ export interface SenderItemsFilter {
 export class ItemsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Next sequence number of the day. Runs in its own short transaction so the counter row is never held. */
+  /**
+   * Next sequence number of the day. Runs in its own short transaction so the counter row is never held,
+   * committed without waiting for the WAL flush: every request updates this one row, and a synchronous
+   * commit would hold its lock through an fsync, serialising intake. The item's own (synchronous) commit
+   * comes later in the WAL and makes the increment durable with it; a crash can only lose increments whose
+   * receipts were never issued.
+   */
   async nextSequence(day: string): Promise<number> {
     const rows = await this.dataSource.query<{ last_seq: number }[]>(
-      `INSERT INTO receipt_counters (day, last_seq) VALUES ($1, 1)
+      `INSERT INTO receipt_counters (day, last_seq) SELECT $1, 1 FROM ${ASYNC_COMMIT}
        ON CONFLICT (day) DO UPDATE SET last_seq = receipt_counters.last_seq + 1
        RETURNING last_seq`,
       [day],
