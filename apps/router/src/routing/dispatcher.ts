@@ -1,7 +1,14 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { createEvent, type AnyEvent, type EventMeta, type EventOf } from '@app/contracts';
-import { areaByCode, COMMITTEE_UNIT_ID, POLICE_GRIDS, unitById, workersOfUnit } from '@app/reference-data';
+import {
+  areaByCode,
+  COMMITTEE_UNIT_ID,
+  POLICE_GRIDS,
+  STAFF,
+  unitById,
+  workersOfUnit,
+} from '@app/reference-data';
 import { chooseTarget } from '../domain/assignment/placement';
 import { chooseWorker } from '../domain/assignment/choose-worker';
 import type { CompiledRuleSet } from '../domain/classifier/classify';
@@ -21,6 +28,11 @@ function citizenKey(citizen: { mobile?: string; anonymous: boolean }): string | 
 
 const QUEUED_REASON =
   '暂无可签收的承办人（在岗、具备相应技能且未满负荷），已进入单位待签收队列并通知科室负责人';
+
+/** Who is told about a queued item: the unit's supervisor (the committee's own staff for the committee). */
+function supervisorOf(unitId: string): string {
+  return STAFF.find((s) => s.unitId === unitId && s.role === 'supervisor')?.username ?? 'zfw01';
+}
 
 /**
  * The router's moves, each inside the caller's transaction and returning the events to put in the outbox:
@@ -244,7 +256,7 @@ export class Dispatcher {
         createEvent(
           'ItemQueued',
           route.itemId,
-          { receiptNo: route.receiptNo, unitId, reason: QUEUED_REASON },
+          { receiptNo: route.receiptNo, unitId, reason: `${QUEUED_REASON}（${supervisorOf(unitId)}）` },
           meta,
         ),
       ];
