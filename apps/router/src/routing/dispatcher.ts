@@ -13,7 +13,7 @@ import { chooseTarget } from '../domain/assignment/placement';
 import { chooseWorker } from '../domain/assignment/choose-worker';
 import type { CompiledRuleSet } from '../domain/classifier/classify';
 import type { InScopeAgency, ScoringParams } from '../domain/classifier/rule-set';
-import { assistingParties, categoriesByAgency, decideRoute } from '../domain/decide-route';
+import { categoriesByAgency, decideRoute } from '../domain/decide-route';
 import { ItemRoutesRepository, type ItemRoute } from '../persistence/item-routes.repository';
 import { RouteDecisionsRepository } from '../persistence/route-decisions.repository';
 import { RouterConfig } from '../router.config';
@@ -403,7 +403,7 @@ export class Dispatcher {
         ...(category ? { category: category.label } : {}),
         ...(route.areaCode ? { areaCode: route.areaCode } : {}),
         unitId: target.unit.id,
-        assisting: assistingParties([], { area }),
+        assisting: [],
         confidence: 0,
         outOfScope: false,
         decisionId,
