@@ -20,6 +20,7 @@ export async function runService(module: DynamicModule, config: ServiceConfig, o
     title: options.title,
     description: options.description,
     corsOrigins: config.CORS_ORIGINS.split(','),
+    trustProxy: config.TRUST_PROXY,
     bodyLimit: config.BODY_LIMIT,
   });
   // Module init (migrations, topics, producer) must finish before the consumer subscribes.
