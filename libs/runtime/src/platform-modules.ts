@@ -14,6 +14,8 @@ export interface PlatformOptions {
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's own typing
   migrations: Function[];
   consumerGroup?: string;
+  /** See MessagingOptions.consumerGatesReadiness. */
+  consumerGatesReadiness?: boolean;
 }
 
 /** The modules every service stands on: logging, health, access and audit, its database schema, Kafka with outbox relay. */
@@ -40,6 +42,7 @@ export function platformModules(config: ServiceConfig, options: PlatformOptions)
       schema: options.schema,
       outbox: { batchSize: config.OUTBOX_BATCH_SIZE, pollMs: config.OUTBOX_POLL_MS },
       consumerGroup: options.consumerGroup,
+      consumerGatesReadiness: options.consumerGatesReadiness,
     }),
   ];
 }
