@@ -9,8 +9,8 @@ export interface LiveEvent {
 }
 
 /**
- * Server-sent events for the desk: every item change the signed-in staff member may see. Browsers cannot set
- * headers on an EventSource, so the guard also accepts the access token as `?access_token=` on this route.
+ * Server-sent events for the desk: every item change the signed-in staff member may see. The access guard has
+ * verified the token (header, or `?access_token=` since an EventSource cannot set headers) before streaming.
  */
 @Injectable()
 export class EventsStreamUseCase {
