@@ -354,6 +354,8 @@ describe('analytics on real PostgreSQL', () => {
     expect(closed.body).toMatchObject({ period: '2026-10', itemCount: 7, closedBy: 'zfw01' });
     await request(server).post('/api/v1/stats/periods/2026-10/close').set(committee).expect(409);
     await request(server).post('/api/v1/stats/periods/2026-13/close').set(committee).expect(400);
+    const periods = await request(server).get('/api/v1/stats/periods').set(committee).expect(200);
+    expect(periods.body).toEqual([expect.objectContaining({ period: '2026-10', itemCount: 7 })]);
 
     await feed([resolved(d, at(30, 10), 'fy-dc')]);
 
