@@ -4,7 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseBenchArgs, type BenchOptions } from './args';
-import { kafkaBaseline, pgInsertBaseline } from './baselines';
+import { commitProbes, kafkaBaseline, pgInsertBaseline } from './baselines';
 import type { LoadResult, LoadSpec } from './load-worker';
 import { PipelineProbe, type PipelineProgress } from './pipeline-probe';
 import { cpuMs, rssMiB } from './process-stats';
@@ -89,7 +89,7 @@ class Bench {
     }
   }
 
-  /** CPU used so far by the services, the broker and the services' PostgreSQL backends. */
+  /** CPU used so far by the services, the broker and the services' PostgreSQL backends; PG commits so far. */
   private async cpuSnapshot(): Promise<Record<string, number>> {
     const snapshot: Record<string, number> = {};
     for (const [name, pid] of Object.entries(this.sut.processes())) {
@@ -97,6 +97,7 @@ class Bench {
       if (used !== undefined) snapshot[name] = used;
     }
     snapshot.postgres = (await this.probe.backendPids()).reduce((sum, pid) => sum + (cpuMs(pid) ?? 0), 0);
+    snapshot.pgCommits = await this.probe.commits();
     return snapshot;
   }
 
@@ -144,7 +145,9 @@ class Bench {
       Math.min(duration, 10),
     );
     log(`baseline: kafka produce ${kafka.produce.perSecond} msg/s, consume ${kafka.consume.perSecond} msg/s`);
-    return { pgInsert, kafka };
+    log('baseline: commit serialisation probes, 16 connections, 3 s each…');
+    const commits = await commitProbes(this.sut.databaseUrl, 16, 3);
+    return { pgInsert, kafka, commits };
   }
 
   /** Unmeasured load first, so JIT compilation and connection set-up do not count against the first phase. */
