@@ -1,0 +1,20 @@
+import { Controller, Sse } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Observable } from 'rxjs';
+import { AcceptsQueryToken, CurrentStaff, StaffOnly, type StaffPrincipal } from '@app/auth';
+import { EventsStreamUseCase, type LiveEvent } from './events-stream.use-case';
+
+@ApiTags('events')
+@Controller('api/v1/events')
+export class EventsStreamController {
+  constructor(private readonly stream: EventsStreamUseCase) {}
+
+  /** EventSource cannot send headers, so this route also takes the access token as `?access_token=`. */
+  @Sse('stream')
+  @StaffOnly('clerk', 'worker', 'supervisor', 'committee', 'admin')
+  @AcceptsQueryToken()
+  @ApiOperation({ summary: '实时推送（SSE）：{type, itemId, receiptNo, status}，仅推送有权查看的诉求' })
+  events(@CurrentStaff() staff: StaffPrincipal): Observable<LiveEvent> {
+    return this.stream.execute(staff);
+  }
+}
