@@ -25,16 +25,6 @@ export class IntakeConfig extends ServiceConfig {
   @Max(86_400)
   PORTAL_RATE_WINDOW_S: number = 60;
 
-  /**
-   * Which proxies' X-Forwarded-For to believe for the client IP (Express `trust proxy`): `false`, a hop count,
-   * `loopback`, or addresses/subnets. Behind a reverse proxy, without it every citizen shares the proxy's limit.
-   */
-  @IsString()
-  @Matches(/^(false|true|\d{1,2}|[a-z0-9.:/]+(, ?[a-z0-9.:/]+)*)$/, {
-    message: 'TRUST_PROXY must be false, a hop count, loopback, or comma-separated addresses/subnets',
-  })
-  TRUST_PROXY: string = 'false';
-
   /** Hotline platforms and their HMAC secrets, `12345:secret,12368:secret2`. The defaults are for development only. */
   @IsString()
   @Matches(KEYED_SECRETS, {
@@ -76,14 +66,6 @@ export function keyedSecrets(value: string): ReadonlyMap<string, string> {
       return [pair.slice(0, at), pair.slice(at + 1)] as const;
     }),
   );
-}
-
-/** TRUST_PROXY as Express takes it. */
-export function trustProxySetting(value: string): boolean | number | string {
-  if (value === 'false') return false;
-  if (value === 'true') return true;
-  if (/^\d+$/.test(value)) return Number(value);
-  return value;
 }
 
 /** A size such as `2mb` or `32kb` in bytes. */

@@ -16,7 +16,6 @@ import { RecordProgressUseCase } from './progress/record-progress.use-case';
 import { ItemsController } from './items/items.controller';
 import { PortalController } from './items/portal.controller';
 import { SubmitItemUseCase } from './items/submit-item.use-case';
-import { TrustProxy } from './items/trust-proxy';
 import { intakeMigrations } from './persistence/migrations';
 import { ItemsRepository } from './persistence/items.repository';
 
@@ -62,7 +61,6 @@ export class IntakeModule {
         SubmitServiceRequestUseCase,
         QueryServiceRequestsUseCase,
         RecordProgressUseCase,
-        TrustProxy,
       ],
     };
   }
