@@ -31,7 +31,7 @@ export class AuditRepository {
          method text, route text, "targetType" text, "targetId" text, params jsonb, status int,
          "correlationId" text, "clientAddress" text)
        ON CONFLICT (entry_id) DO NOTHING`,
-      [JSON.stringify(entries)],
+      [JSON.stringify(entries, withoutNul)],
     );
   }
 
@@ -49,4 +49,9 @@ export class AuditRepository {
     );
     return rows;
   }
+}
+
+/** PostgreSQL text and jsonb cannot hold U+0000, which hostile requests do send: it is stored as U+FFFD. */
+function withoutNul(_key: string, value: unknown): unknown {
+  return typeof value === 'string' ? value.replaceAll('\u0000', '\uFFFD') : value;
 }
