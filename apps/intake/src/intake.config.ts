@@ -27,13 +27,15 @@ export class IntakeConfig extends ServiceConfig {
 
   /**
    * Which proxies' X-Forwarded-For to believe for the client IP (Express `trust proxy`): `false`, a hop count,
-   * `loopback`, or addresses/subnets. Behind a reverse proxy, without it every citizen shares the proxy's limit.
+   * `loopback`, `uniquelocal`, or addresses/subnets. Without it every citizen behind the web app's proxy (or
+   * any reverse proxy) shares one limit. The default trusts only loopback and private-network peers, which a
+   * client on the internet cannot be.
    */
   @IsString()
   @Matches(/^(false|true|\d{1,2}|[a-z0-9.:/]+(, ?[a-z0-9.:/]+)*)$/, {
     message: 'TRUST_PROXY must be false, a hop count, loopback, or comma-separated addresses/subnets',
   })
-  TRUST_PROXY: string = 'false';
+  TRUST_PROXY: string = 'loopback,uniquelocal';
 
   /** Hotline platforms and their HMAC secrets, `12345:secret,12368:secret2`. The defaults are for development only. */
   @IsString()
