@@ -41,6 +41,18 @@ describe('item progress for platforms', () => {
       meta,
     );
     expect(progressOf(closed)).toMatchObject({ status: 'closed' });
+    const redo = createEvent(
+      'RedoOrdered',
+      itemId,
+      {
+        receiptNo: 'YM-20261125-000001-6',
+        by: 'u',
+        unitId: 'ga-dc',
+        newDeadline: new Date().toISOString(),
+      },
+      meta,
+    );
+    expect(progressOf(redo)).toMatchObject({ status: 'open' });
     const offered = createEvent(
       'ItemOffered',
       itemId,

@@ -31,8 +31,15 @@ export function progressOf(event: AnyEvent): ProgressUpdate | undefined {
       return { status: 'open', notes: '承办人已签收，正在办理' };
     case 'ItemResolved':
       return { status: 'open', notes: '已答复办结，等待回访' };
+    case 'ItemSuspended':
+      return { status: 'open', notes: '已挂起' };
+    case 'ItemResumed':
+      return { status: 'open', notes: '已恢复办理' };
     case 'ItemClosed':
       return { status: 'closed', notes: '已办结关闭' };
+    case 'RedoOrdered':
+      // Not satisfied at the follow-up call (重办): open again.
+      return { status: 'open', notes: '回访不满意，已重新办理' };
     default:
       return undefined;
   }

@@ -93,6 +93,18 @@ describe('window intake POST /api/v1/items', () => {
     expect(count[0]?.n).toBe('1');
   });
 
+  it('makes one item of concurrent submissions with the same Idempotency-Key', async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, () => post(validItem(), { 'idempotency-key': 'window-race-1' })),
+    );
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 200, 200, 200, 200, 201]);
+    expect(new Set(answers.map((a) => (a.body as { receiptNo: string }).receiptNo)).size).toBe(1);
+    const count = await app
+      .get(DataSource)
+      .query<{ n: string }[]>("SELECT count(*) AS n FROM items WHERE idempotency_key = 'window-race-1'");
+    expect(count[0]?.n).toBe('1');
+  });
+
   it('refuses the same Idempotency-Key with different content (409), never leaking the other receipt', async () => {
     await post(validItem(), { 'idempotency-key': 'window-dup-2' });
     const other = await post({ ...validItem(), title: '另一件事' }, { 'idempotency-key': 'window-dup-2' });
