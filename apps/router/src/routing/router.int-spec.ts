@@ -179,7 +179,7 @@ describe('router on real Kafka and PostgreSQL', () => {
           resolution: '已破案',
         },
         { correlationId: 'router-int-tracking' },
-      ) as AnyEvent,
+      ),
     ]);
     const offered = await eventually('offered from the queue', async () =>
       (await outbox(item.itemId)).find((e) => e.type === 'ItemOffered'),
