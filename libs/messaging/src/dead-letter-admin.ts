@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import type { IHeaders, Kafka } from 'kafkajs';
 import { Headers, topicName } from '@app/contracts';
+import { readTopicsToEnd } from './topic-reader';
 
 export interface DeadLetter {
   partition: number;
@@ -31,55 +31,29 @@ export async function readDeadLetters(
   topicPrefix: string,
   timeoutMs = 30_000,
 ): Promise<DeadLetter[]> {
-  const topic = topicName(topicPrefix, 'deadLetter');
-  const admin = kafka.admin();
-  await admin.connect();
-  const ends = await admin.fetchTopicOffsets(topic);
-  await admin.disconnect();
-  const remaining = new Map(ends.filter((p) => p.high !== p.low).map((p) => [p.partition, BigInt(p.high)]));
   const found: DeadLetter[] = [];
-  if (remaining.size === 0) return found;
-
-  const consumer = kafka.consumer({ groupId: `dlq-reader-${randomUUID()}` });
-  await consumer.connect();
-  try {
-    await consumer.subscribe({ topic, fromBeginning: true });
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(
-        () => reject(new Error(`dead-letter read timed out after ${timeoutMs} ms`)),
-        timeoutMs,
-      );
-      void consumer.run({
-        autoCommit: false,
-        eachMessage: ({ partition, message }) => {
-          const h = message.headers;
-          found.push({
-            partition,
-            offset: message.offset,
-            key: message.key?.toString() ?? null,
-            sourceTopic: text(h, Headers.dlqSourceTopic),
-            sourcePartition: text(h, Headers.dlqSourcePartition),
-            sourceOffset: text(h, Headers.dlqSourceOffset),
-            consumerGroup: text(h, Headers.dlqConsumerGroup),
-            reason: text(h, Headers.dlqReason),
-            eventId: text(h, Headers.eventId),
-            eventType: text(h, Headers.eventType),
-            value: message.value,
-            headers: h ?? {},
-          });
-          const end = remaining.get(partition);
-          if (end !== undefined && BigInt(message.offset) + 1n >= end) remaining.delete(partition);
-          if (remaining.size === 0) {
-            clearTimeout(timer);
-            resolve();
-          }
-          return Promise.resolve();
-        },
+  await readTopicsToEnd(
+    kafka,
+    [topicName(topicPrefix, 'deadLetter')],
+    (_, partition, message) => {
+      const h = message.headers;
+      found.push({
+        partition,
+        offset: message.offset,
+        key: message.key?.toString() ?? null,
+        sourceTopic: text(h, Headers.dlqSourceTopic),
+        sourcePartition: text(h, Headers.dlqSourcePartition),
+        sourceOffset: text(h, Headers.dlqSourceOffset),
+        consumerGroup: text(h, Headers.dlqConsumerGroup),
+        reason: text(h, Headers.dlqReason),
+        eventId: text(h, Headers.eventId),
+        eventType: text(h, Headers.eventType),
+        value: message.value,
+        headers: h ?? {},
       });
-    });
-  } finally {
-    await consumer.disconnect();
-  }
+    },
+    { groupPrefix: 'dlq-reader', timeoutMs },
+  );
   return found.sort((a, b) => a.partition - b.partition || Number(BigInt(a.offset) - BigInt(b.offset)));
 }
 

@@ -10,3 +10,5 @@ export * from './kafka-event.server';
 export * from './rethrow-rpc-errors.filter';
 export * from './messaging.module';
 export * from './dead-letter-admin';
+export * from './topic-reader';
+export * from './outbox-local-wake.migration';

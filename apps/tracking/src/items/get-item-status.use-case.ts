@@ -1,36 +1,30 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError } from '@app/errors';
+import type { StaffPrincipal } from '@app/auth';
+import { canSee } from '../domain/item-access';
 import { ItemsRepository } from '../persistence/items.repository';
-import type { ItemStatusDto } from './item-status.dto';
+import { Clock } from '../sla/clock';
+import type { ItemDetailDto } from './item.dto';
+import { itemNotFound } from './item-not-found';
+import { toItemDetail } from './item-views';
 
+/** An item with its timeline, by receipt number or id, for staff whose scope includes it. */
 @Injectable()
 export class GetItemStatusUseCase {
-  constructor(private readonly items: ItemsRepository) {}
+  constructor(
+    private readonly items: ItemsRepository,
+    private readonly clock: Clock,
+  ) {}
 
-  async execute(receiptNo: string): Promise<ItemStatusDto> {
-    const item = await this.items.findByReceiptNo(receiptNo);
-    if (!item) {
-      throw new DomainError(
-        'ITEM.NOT_FOUND',
-        'not_found',
-        `未找到受理编号 ${receiptNo}`,
-        `No item ${receiptNo}`,
-      );
-    }
-    const timeline = await this.items.timelineOf(item.itemId);
-    return {
-      receiptNo: item.receiptNo,
-      status: item.status,
-      agency: item.agency,
-      title: item.title,
-      channel: item.channel,
-      receivedAt: item.receivedAt?.toISOString() ?? null,
-      timeline: timeline.map((t) => ({
-        type: t.eventType,
-        occurredAt: t.occurredAt.toISOString(),
-        producer: t.producer,
-        summary: t.summary,
-      })),
-    };
+  async execute(
+    actor: StaffPrincipal,
+    ref: { receiptNo: string } | { itemId: string },
+  ): Promise<ItemDetailDto> {
+    const label = 'receiptNo' in ref ? ref.receiptNo : ref.itemId;
+    const item =
+      'receiptNo' in ref
+        ? await this.items.findByReceiptNo(ref.receiptNo)
+        : await this.items.findById(ref.itemId);
+    if (!item || !canSee(actor, item.state)) throw itemNotFound(label);
+    return toItemDetail(item, await this.items.timelineOf(item.state.itemId), actor, this.clock.now());
   }
 }

@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-/** One event in an item's life, append-only. */
+/** One event in an item's life, append-only: who, when, what, from which service. */
 @Entity('timeline')
 export class TimelineEntryRecord {
   @PrimaryGeneratedColumn({ type: 'bigint' })
@@ -17,6 +17,9 @@ export class TimelineEntryRecord {
 
   @Column({ type: 'text' })
   producer: string;
+
+  @Column({ type: 'text', nullable: true })
+  actor: string | null;
 
   @Column({ name: 'occurred_at', type: 'timestamptz' })
   occurredAt: Date;
