@@ -33,7 +33,7 @@ export class IntakeConfig extends ServiceConfig {
   @Matches(/^(false|true|\d{1,2}|[a-z0-9.:/]+(, ?[a-z0-9.:/]+)*)$/, {
     message: 'TRUST_PROXY must be false, a hop count, loopback, or comma-separated addresses/subnets',
   })
-  TRUST_PROXY: string = 'false';
+  override TRUST_PROXY: string = 'false';
 
   /** Hotline platforms and their HMAC secrets, `12345:secret,12368:secret2`. The defaults are for development only. */
   @IsString()
