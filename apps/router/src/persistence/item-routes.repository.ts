@@ -195,6 +195,16 @@ export class ItemRoutesRepository {
     return rows.map((r) => r.item_id);
   }
 
+  /** Queued items, oldest first, claimed so that another instance's sweep skips them. */
+  async claimQueued(manager: EntityManager, limit: number): Promise<string[]> {
+    const rows = await manager.query<{ item_id: string }[]>(
+      `SELECT item_id FROM item_routes WHERE status = 'queued'
+       ORDER BY updated_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
+      [limit],
+    );
+    return rows.map((r) => r.item_id);
+  }
+
   async loads(manager: EntityManager, workerIds: readonly string[]): Promise<Map<string, WorkerLoad>> {
     const rows = await manager.query<{ worker_id: string; active: number; last_assigned_at: Date | null }[]>(
       'SELECT worker_id, active, last_assigned_at FROM worker_load WHERE worker_id = ANY($1::text[])',

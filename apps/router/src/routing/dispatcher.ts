@@ -250,7 +250,12 @@ export class Dispatcher {
   }
 
   /** Offers the item to the best eligible worker of its unit not tried yet, or puts it in the unit's queue. */
-  async offerNext(tx: RoutingTx, route: ItemRoute, meta: EventMeta): Promise<AnyEvent[]> {
+  async offerNext(
+    tx: RoutingTx,
+    route: ItemRoute,
+    meta: EventMeta,
+    options: { queueIfNobody: boolean } = { queueIfNobody: true },
+  ): Promise<AnyEvent[]> {
     const unitId = route.unitId ?? COMMITTEE_UNIT_ID;
     const profiles = workersOfUnit(unitId);
     const loads = await tx.ledger.loads(profiles.map((w) => w.id));
@@ -267,6 +272,7 @@ export class Dispatcher {
       },
     );
     if (!worker) {
+      if (!options.queueIfNobody) return [];
       route.status = 'queued';
       route.workerId = null;
       await this.routes.update(tx.manager, route);

@@ -8,9 +8,10 @@ import { Dispatcher } from './dispatcher';
 import { LoadLedger } from './load-ledger';
 
 /**
- * Offers nobody signed for in time: announce OfferExpired and offer the item to the next candidate (or the
- * unit queue). Lapsed offers are claimed with SKIP LOCKED, so several router instances sweep without
- * handling one offer twice.
+ * The periodic sweep. Offers nobody signed for in time: announce OfferExpired and offer the item to the next
+ * candidate (or the unit queue). Queued items: offer them as soon as someone eligible has room again (a worker
+ * resolved something, came on duty). Rows are claimed with SKIP LOCKED, so several router instances sweep
+ * without handling one item twice.
  */
 @Injectable()
 export class ExpireOffersUseCase {
@@ -41,6 +42,18 @@ export class ExpireOffersUseCase {
             meta,
           ),
           ...(await this.dispatcher.offerNext(tx, route, meta)),
+        );
+      }
+      for (const itemId of await this.routes.claimQueued(manager, limit)) {
+        const route = await this.routes.lock(manager, itemId);
+        if (!route) continue;
+        out.push(
+          ...(await this.dispatcher.offerNext(
+            tx,
+            route,
+            { correlationId: route.correlationId },
+            { queueIfNobody: false },
+          )),
         );
       }
       await tx.ledger.flush();

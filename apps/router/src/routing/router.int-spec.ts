@@ -65,6 +65,7 @@ describe('router on real Kafka and PostgreSQL', () => {
   const clock = new FakeClock();
   let dataSource: DataSource;
   let producer: Producer;
+  let items: AnyEvent[] = [];
 
   const send = async (topic: 'intake' | 'tracking', events: AnyEvent[]) => {
     await producer.send({
@@ -125,8 +126,8 @@ describe('router on real Kafka and PostgreSQL', () => {
   });
 
   it('two instances in one group route every item exactly once', async () => {
-    const items = Array.from({ length: 40 }, (_, i) =>
-      received(`电动车被盗 ${i}`, '停在楼下的电动车被偷了', i % 2 ? '德城区新湖街道' : '禹城市伦镇'),
+    items = Array.from({ length: 40 }, (_, i) =>
+      received(`电动车被盗 ${i}`, '停在楼下的电动车被偷了', i % 2 ? '德城区新湖街道' : '乐陵市市中街道'),
     );
     await send('intake', items);
     await send('intake', items.slice(0, 10)); // redelivery: no effect
@@ -152,6 +153,38 @@ describe('router on real Kafka and PostgreSQL', () => {
     );
     expect(load.reduce((s, r) => s + r.active, 0)).toBe(40);
     expect(load.find((r) => r.worker_id === 'ga-dc-01')?.active).toBe(20);
+  });
+
+  it('queues when nobody can take an item, and offers it once someone has room again', async () => {
+    // 乐陵: ga-ll-01 holds the 20 items above (capacity 20), ga-ll-02 is off duty.
+    const item = received('店里被盗', '收银台的钱被偷了', '乐陵市胡家街道');
+    await send('intake', [item]);
+    const queued = await eventually('queued', async () =>
+      (await outbox(item.itemId)).find((e) => e.type === 'ItemQueued'),
+    );
+    expect(queued).toMatchObject({ unitId: 'ga-ll' });
+    expect(queued?.reason).toContain('ga-ll-sup');
+    const done = items.find(
+      (e) => e.type === 'ItemReceived' && e.payload.location.address === '乐陵市市中街道',
+    )!;
+    await send('tracking', [
+      createEvent(
+        'ItemResolved',
+        done.itemId,
+        {
+          receiptNo: 'YM-20261125-000000-0',
+          by: 'ga-ll-01',
+          unitId: 'ga-ll',
+          workerId: 'ga-ll-01',
+          resolution: '已破案',
+        },
+        { correlationId: 'router-int-tracking' },
+      ),
+    ]);
+    const offered = await eventually('offered from the queue', async () =>
+      (await outbox(item.itemId)).find((e) => e.type === 'ItemOffered'),
+    );
+    expect(offered).toMatchObject({ unitId: 'ga-ll', workerId: 'ga-ll-01' });
   });
 
   it('offers the next candidate after a rejection and after expiry, then queues', async () => {
