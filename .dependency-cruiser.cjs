@@ -12,7 +12,7 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '(^apps/web/|^dist/)' },
+    exclude: { path: '(^apps/web/client/|^dist/)' },
     tsConfig: { fileName: 'tsconfig.json' },
     tsPreCompilationDeps: true,
   },

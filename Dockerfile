@@ -1,4 +1,4 @@
-# One image for the three services; docker-compose picks the entry point per service.
+# One image for the three services and the web app (server + built SPA); docker-compose picks the entry point.
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./

@@ -35,7 +35,7 @@ const tier = (displayName, testMatch, extra = {}) => ({
   moduleNameMapper,
   testEnvironment: 'node',
   setupFiles: ['reflect-metadata'],
-  testPathIgnorePatterns: ['/node_modules/', '/dist/', '/apps/web/'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   ...extra,
 });
 

@@ -20,8 +20,15 @@ describe('docker-compose.yml', () => {
   };
   const services = compose.services;
 
-  it('runs Kafka (official image, KRaft), PostgreSQL and the three services', () => {
-    expect(Object.keys(services).sort()).toEqual(['intake', 'kafka', 'postgres', 'router', 'tracking']);
+  it('runs Kafka (official image, KRaft), PostgreSQL, the three services and the web app', () => {
+    expect(Object.keys(services).sort()).toEqual([
+      'intake',
+      'kafka',
+      'postgres',
+      'router',
+      'tracking',
+      'web',
+    ]);
     expect(services.kafka?.image).toMatch(/^apache\/kafka:/);
     expect(services.kafka?.environment?.KAFKA_PROCESS_ROLES).toBe('broker,controller');
     expect(services.postgres?.image).toMatch(/^postgres:/);
@@ -42,6 +49,19 @@ describe('docker-compose.yml', () => {
       expect(JSON.stringify(service.healthcheck?.test)).toContain('/health/ready');
     },
   );
+
+  it('serves the web app, proxying to the three services once they are healthy', () => {
+    const web = services.web!;
+    expect(web.build).toBe('.');
+    expect(web.command).toEqual(['node', 'dist/apps/web/src/main.js']);
+    expect(web.environment).toMatchObject({
+      INTAKE_URL: 'http://intake:3001',
+      ROUTER_URL: 'http://router:3002',
+      TRACKING_URL: 'http://tracking:3003',
+    });
+    expect(Object.keys(web.depends_on ?? {}).sort()).toEqual(['intake', 'router', 'tracking']);
+    expect(JSON.stringify(web.healthcheck?.test)).toContain('/health/ready');
+  });
 
   it('builds from a Dockerfile that compiles the same entry points', () => {
     const dockerfile = readFileSync(join(root, 'Dockerfile'), 'utf8');

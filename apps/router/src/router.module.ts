@@ -1,14 +1,26 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { platformModules } from '@app/runtime';
+import { ItemRoutesRepository } from './persistence/item-routes.repository';
 import { routerMigrations } from './persistence/migrations';
 import { RouteDecisionsRepository } from './persistence/route-decisions.repository';
+import { RulesRepository } from './persistence/rules.repository';
+import { PreviewController } from './preview/preview.controller';
+import { PreviewRouteUseCase } from './preview/preview-route.use-case';
 import { RouterConfig } from './router.config';
-import { IntakeEventsHandler } from './routing/intake-events.handler';
+import { ApplyTrackingEventsUseCase } from './routing/apply-tracking-events.use-case';
+import { Clock, SystemClock } from './routing/clock';
+import { Dispatcher } from './routing/dispatcher';
+import { ExpireOffersUseCase } from './routing/expire-offers.use-case';
+import { OfferSweeper } from './routing/offer-sweeper';
 import { RouteItemsUseCase } from './routing/route-items.use-case';
+import { RouterEventsHandler } from './routing/router-events.handler';
+import { ManageRulesUseCase } from './rules/manage-rules.use-case';
+import { RuleSetProvider } from './rules/rule-set.provider';
+import { RulesController } from './rules/rules.controller';
 
 @Module({})
 export class RouterModule {
-  static register(config: RouterConfig): DynamicModule {
+  static register(config: RouterConfig, options: { clock?: Clock } = {}): DynamicModule {
     return {
       module: RouterModule,
       imports: platformModules(config, {
@@ -18,8 +30,22 @@ export class RouterModule {
         migrations: routerMigrations,
         consumerGroup: 'router',
       }),
-      controllers: [IntakeEventsHandler],
-      providers: [{ provide: RouterConfig, useValue: config }, RouteDecisionsRepository, RouteItemsUseCase],
+      controllers: [RouterEventsHandler, PreviewController, RulesController],
+      providers: [
+        { provide: RouterConfig, useValue: config },
+        { provide: Clock, useValue: options.clock ?? new SystemClock() },
+        RulesRepository,
+        RouteDecisionsRepository,
+        ItemRoutesRepository,
+        RuleSetProvider,
+        Dispatcher,
+        RouteItemsUseCase,
+        ApplyTrackingEventsUseCase,
+        ExpireOffersUseCase,
+        OfferSweeper,
+        PreviewRouteUseCase,
+        ManageRulesUseCase,
+      ],
     };
   }
 }

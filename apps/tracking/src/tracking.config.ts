@@ -1,7 +1,7 @@
 import { IsInt, Max, Min } from 'class-validator';
-import { ServiceConfig } from '@app/config';
+import { AnalyticsConfig } from './analytics/analytics.config';
 
-export class TrackingConfig extends ServiceConfig {
+export class TrackingConfig extends AnalyticsConfig {
   override PORT: number = 3003;
   override DB_SCHEMA: string = 'tracking';
 

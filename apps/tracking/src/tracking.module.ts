@@ -20,6 +20,7 @@ import { ResumeItemUseCase } from './desk/use-cases/resume-item.use-case';
 import { ReturnItemUseCase } from './desk/use-cases/return-item.use-case';
 import { SignItemUseCase } from './desk/use-cases/sign-item.use-case';
 import { SuspendItemUseCase } from './desk/use-cases/suspend-item.use-case';
+import { AnalyticsModule } from './analytics/analytics.module';
 import { EventsHandler } from './items/events.handler';
 import { GetItemStatusUseCase } from './items/get-item-status.use-case';
 import { ItemsController } from './items/items.controller';
@@ -48,6 +49,8 @@ import { SlaPoliciesController } from './sla/sla-policies.controller';
 import { ListSlaPoliciesUseCase, SetSlaPolicyUseCase } from './sla/sla-policies.use-cases';
 import { SlaContext } from './sla/sla-context';
 import { TrackingConfig } from './tracking.config';
+import { staffAuthMigrations } from './staff-auth/persistence/17643000000000-staff-auth';
+import { StaffAuthModule } from './staff-auth/staff-auth.module';
 
 const entities = [ItemRecord, TimelineEntryRecord, NotificationRecord, SlaPolicyRecord, CalendarDayRecord];
 
@@ -76,10 +79,12 @@ export class TrackingModule {
           service: 'tracking',
           schema: config.DB_SCHEMA,
           entities,
-          migrations: trackingMigrations,
+          migrations: [...trackingMigrations, ...staffAuthMigrations],
           consumerGroup: 'tracking',
         }),
+        StaffAuthModule.register(config),
         TypeOrmModule.forFeature(entities),
+        AnalyticsModule.register(config),
         ThrottlerModule.forRoot([
           { name: 'public-status', ttl: 60_000, limit: config.PUBLIC_STATUS_PER_MINUTE },
         ]),

@@ -2,7 +2,7 @@ import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { DomainError } from '@app/errors';
-import { ACCESS_POLICY, type AccessPolicy } from './access-policy';
+import { ACCESS_POLICY, QUERY_TOKEN, type AccessPolicy } from './access-policy';
 import type { StaffPrincipal } from './staff';
 import { TokenService, unauthenticated } from './token.service';
 
@@ -36,7 +36,11 @@ export class AccessGuard implements CanActivate {
       case 'channel':
         return true;
       case 'staff': {
-        const staff = this.tokens.verifyAccess(bearerToken(request));
+        const inQuery = this.reflector.getAllAndOverride<boolean | undefined>(QUERY_TOKEN, [
+          context.getHandler(),
+          context.getClass(),
+        ]);
+        const staff = this.tokens.verifyAccess(accessToken(request, inQuery === true));
         request.staff = staff;
         if (!policy.roles.includes(staff.role)) {
           throw new DomainError('AUTH.FORBIDDEN', 'forbidden', '无权执行此操作', 'Not allowed for your role');
@@ -47,7 +51,11 @@ export class AccessGuard implements CanActivate {
   }
 }
 
-function bearerToken(request: Request): string {
+function accessToken(request: Request, acceptQuery: boolean): string {
+  const fromQuery = request.query.access_token;
+  if (acceptQuery && !request.headers.authorization && typeof fromQuery === 'string' && fromQuery) {
+    return fromQuery;
+  }
   const header = request.headers.authorization ?? '';
   const match = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/.exec(header);
   if (!match?.[1]) throw unauthenticated();

@@ -70,6 +70,34 @@ export class ServiceConfig {
   @Min(60)
   @Max(86_400)
   JWT_ACCESS_TTL_S: number = 900;
+
+  /** Browser origins allowed to call the APIs (CORS), comma-separated; `*` is refused. */
+  @IsString()
+  @Matches(/^https?:\/\/[^\s,/*]+(,https?:\/\/[^\s,/*]+)*$/, {
+    message: 'CORS_ORIGINS must be a comma-separated list of origins such as http://localhost:3000',
+  })
+  CORS_ORIGINS: string = 'http://127.0.0.1:3000,http://localhost:3000';
+
+  /** Staff sign-in (tracking): lifetime of a refresh token in seconds; each refresh rotates it. */
+  @IsInt()
+  @Min(300)
+  @Max(30 * 86_400)
+  JWT_REFRESH_TTL_S: number = 12 * 3600;
+
+  /** Staff sign-in: consecutive wrong passwords that lock an account, and for how many seconds. */
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  LOGIN_MAX_FAILURES: number = 5;
+
+  @IsInt()
+  @Min(1)
+  @Max(86_400)
+  LOGIN_LOCK_S: number = 900;
+
+  /** `dev` seeds the reference staff accounts with the development password at start; `none` in production. */
+  @IsIn(['dev', 'none'])
+  STAFF_SEED: 'dev' | 'none' = 'dev';
 }
 
 export function brokerList(config: ServiceConfig): string[] {

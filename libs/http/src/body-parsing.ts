@@ -1,5 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
-import { json, urlencoded, type NextFunction, type Request, type Response } from 'express';
+import { json, text, urlencoded, type NextFunction, type Request, type Response } from 'express';
 import { bodyForStatus } from './error.filter';
 import { errorBody } from './error-body';
 
@@ -8,14 +8,38 @@ export interface RawBodyRequest extends Request {
 }
 
 /**
+ * A different body limit under one path prefix: `form` for JSON and form bodies (e.g. a tighter limit on a
+ * public form), `text` for raw text uploads of the given media types (e.g. CSV), which are parsed nowhere else.
+ */
+export type RouteBodyLimit =
+  | { path: string; limit: string; kind: 'form' }
+  | { path: string; limit: string; kind: 'text'; types: string[] };
+
+/**
  * Our own body parsers (the app is created with `bodyParser: false`): they keep the raw bytes for signature
  * checks, and parser failures — oversized or malformed bodies — get the standard error shape instead of
  * Express's HTML page.
  */
-export function installBodyParsers(app: INestApplication, limit: string): void {
+export function installBodyParsers(
+  app: INestApplication,
+  limit: string,
+  routeLimits: readonly RouteBodyLimit[] = [],
+): void {
   const keepRaw = (req: RawBodyRequest, _res: unknown, buf: Buffer) => {
     req.rawBody = buf;
   };
+  // Registered first: a body parsed here is skipped by the general parsers below.
+  for (const route of routeLimits) {
+    if (route.kind === 'form') {
+      app.use(
+        route.path,
+        json({ limit: route.limit, verify: keepRaw, type: ['application/json', 'application/*+json'] }),
+      );
+      app.use(route.path, urlencoded({ limit: route.limit, extended: false, verify: keepRaw }));
+    } else {
+      app.use(route.path, text({ limit: route.limit, verify: keepRaw, type: route.types }));
+    }
+  }
   app.use(json({ limit, verify: keepRaw, type: ['application/json', 'application/*+json'] }));
   app.use(urlencoded({ limit, extended: false, verify: keepRaw }));
   app.use((err: unknown, _req: Request, res: Response, next: NextFunction) => {

@@ -1,24 +1,30 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
-import { installBodyParsers } from './body-parsing';
+import { installBodyParsers, type RouteBodyLimit } from './body-parsing';
 import { ErrorFilter } from './error.filter';
 import { RejectControlCharactersPipe } from './control-characters.pipe';
 import { createValidationPipe } from './validation.pipe';
+import { installCors } from './cors';
 
 export interface HttpAppOptions {
   title: string;
   description: string;
+  /** Browser origins allowed to call the API (exact match). */
+  corsOrigins: readonly string[];
   bodyLimit: string;
+  /** Tighter or looser limits under some path prefixes (see RouteBodyLimit). */
+  routeBodyLimits?: readonly RouteBodyLimit[];
 }
 
 /**
- * Everything every service's HTTP side shares: security headers, body limits, the error shape, validation
- * and OpenAPI docs at /api/docs (JSON at /api/docs-json).
+ * Everything every service's HTTP side shares: CORS for the configured origins, security headers, body
+ * limits, the error shape, validation and OpenAPI docs at /api/docs (JSON at /api/docs-json).
  */
 export function configureHttpApp(app: INestApplication, options: HttpAppOptions): void {
+  installCors(app, options.corsOrigins);
   app.use(helmet());
-  installBodyParsers(app, options.bodyLimit);
+  installBodyParsers(app, options.bodyLimit, options.routeBodyLimits);
   app.useGlobalFilters(new ErrorFilter());
   app.useGlobalPipes(new RejectControlCharactersPipe(), createValidationPipe());
   app.enableShutdownHooks();
@@ -29,7 +35,7 @@ export function configureHttpApp(app: INestApplication, options: HttpAppOptions)
       .setDescription(options.description)
       .setVersion('1')
       .addBearerAuth()
-      .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Signature' }, 'hmac')
+      .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Yimen-Signature' }, 'hmac')
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document);

@@ -104,3 +104,32 @@ export class ServiceProcess {
     clearTimeout(timer);
   }
 }
+
+/** Built entry of the web front end (SPA + proxy); `npm run build` writes it and the SPA next to it. */
+export const WEB_ENTRY = 'dist/apps/web/src/main.js';
+
+export interface WebProcessOptions {
+  repoRoot: string;
+  port: number;
+  /** Base URLs of the services the web server proxies `/svc/<service>/…` to. */
+  upstreams: Record<ServiceName, string>;
+  logFile?: string;
+  env?: Record<string, string>;
+}
+
+/** The web front end as a child process, proxying to the given services. */
+export function webProcess(options: WebProcessOptions): ServiceProcess {
+  return new ServiceProcess({
+    repoRoot: options.repoRoot,
+    name: 'web',
+    entry: WEB_ENTRY,
+    port: options.port,
+    env: {
+      ...options.env,
+      INTAKE_URL: options.upstreams.intake,
+      ROUTER_URL: options.upstreams.router,
+      TRACKING_URL: options.upstreams.tracking,
+    },
+    logFile: options.logFile,
+  });
+}

@@ -11,3 +11,4 @@ export * from './rethrow-rpc-errors.filter';
 export * from './messaging.module';
 export * from './dead-letter-admin';
 export * from './topic-reader';
+export * from './outbox-local-wake.migration';

@@ -4,9 +4,9 @@ import { EventPattern, Payload } from '@nestjs/microservices';
 import { Kafka, logLevel, type Consumer } from 'kafkajs';
 import { DataSource, type MigrationInterface, type QueryRunner } from 'typeorm';
 import { loadConfig, ServiceConfig } from '@app/config';
-import { createEvent, Headers, topicName, type AnyEvent, type EventOf } from '@app/contracts';
+import { Headers, topicName, type AnyEvent, type EventOf } from '@app/contracts';
 import { runService, platformModules } from '@app/runtime';
-import { eventually, isolatedEnv, type IsolatedEnv } from '@app/testing';
+import { anItemReceived, eventually, isolatedEnv, type IsolatedEnv } from '@app/testing';
 import { appendToOutbox } from './outbox';
 import { claimUnprocessed } from './inbox';
 import { createInboxTable, createOutboxTable } from './messaging-tables';
@@ -92,26 +92,7 @@ class TestModule {
   }
 }
 
-function itemReceived(title: string): AnyEvent {
-  return createEvent(
-    'ItemReceived',
-    randomUUID(),
-    {
-      receiptNo: 'YM-20261125-000001-6',
-      source: { channel: 'window' },
-      requestType: 'help',
-      title,
-      description: '测试',
-      location: {},
-      citizen: { anonymous: false },
-      attachments: [],
-      urgency: 'normal',
-      confidential: false,
-      receivedAt: new Date().toISOString(),
-    },
-    { correlationId: 'msg-int' },
-  );
-}
+const itemReceived = (title: string): AnyEvent => anItemReceived(title, 'msg-int');
 
 describe('messaging on real Kafka and PostgreSQL', () => {
   let env: IsolatedEnv;

@@ -28,6 +28,11 @@ export interface MessagingOptions {
   outbox: { batchSize: number; pollMs: number };
   /** Set for services that consume: the consumer group id (before the topic prefix). */
   consumerGroup?: string;
+  /**
+   * Whether the service is ready only once its consumer has joined the group (default true). A service whose
+   * consuming is secondary to its HTTP side (intake) says false, so a restart is not held up by a rebalance.
+   */
+  consumerGatesReadiness?: boolean;
   partitionsConsumedConcurrently?: number;
 }
 
@@ -57,7 +62,9 @@ class MessagingLifecycle implements OnModuleInit, OnApplicationBootstrap, Before
     this.readiness.register('kafka', () => this.producerConnected);
     this.readiness.register('outbox-relay', () => this.relay.isHealthy());
     const server = this.server;
-    if (server) this.readiness.register('kafka-consumer', () => server.isReady());
+    if (server && this.options.consumerGatesReadiness !== false) {
+      this.readiness.register('kafka-consumer', () => server.isReady());
+    }
   }
 
   onApplicationBootstrap(): void {

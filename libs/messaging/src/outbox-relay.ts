@@ -1,8 +1,10 @@
 import { Logger } from '@nestjs/common';
 import type { Producer, Message } from 'kafkajs';
 import { Client } from 'pg';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntitySubscriberInterface, TransactionCommitEvent } from 'typeorm';
 import { Headers, topicName, type LogicalTopic } from '@app/contracts';
+import { ASYNC_COMMIT } from '@app/persistence';
+import { takeOutboxAppended } from './outbox';
 
 export interface OutboxRelayOptions {
   databaseUrl: string;
@@ -28,8 +30,12 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /**
  * Publishes outbox rows to Kafka in id order, in batches, and marks them sent. One relay per service is
  * active at a time (a Postgres advisory lock held on a dedicated connection), which keeps per-item order.
- * New rows wake it through LISTEN/NOTIFY; polling covers lost notifications. A crash between send and mark
- * re-sends the batch on restart: consumers drop the duplicates by event id.
+ * A commit that appended to the outbox in this process wakes the relay directly (a TypeORM commit hook); a
+ * follower instance passes the wake-up on to the leader with a NOTIFY in a tiny transaction of its own.
+ * NOTIFY is kept out of the producing transactions on purpose: PostgreSQL serialises every notifying
+ * commit, including its WAL flush, behind one cluster-wide lock, which capped intake at one commit per
+ * fsync. Polling covers anything missed. A crash between send and mark re-sends the batch on restart:
+ * consumers drop the duplicates by event id (which is also why the mark may commit asynchronously).
  */
 export class OutboxRelay {
   private readonly logger = new Logger(OutboxRelay.name);
@@ -44,6 +50,14 @@ export class OutboxRelay {
   private healthy = true;
   /** Rows published since start; read by benchmarks and tests. */
   published = 0;
+  private announcing = false;
+  private announceAgain = false;
+  private readonly commits: EntitySubscriberInterface = {
+    afterTransactionCommit: (event: TransactionCommitEvent) => {
+      if (!event.queryRunner.isTransactionActive && takeOutboxAppended(event.queryRunner))
+        this.onLocalCommit();
+    },
+  };
 
   constructor(
     private readonly dataSource: DataSource,
@@ -54,11 +68,14 @@ export class OutboxRelay {
   start(): void {
     if (this.running) return;
     this.running = true;
+    this.dataSource.subscribers.push(this.commits);
     this.loop = this.run();
   }
 
   async stop(): Promise<void> {
     this.running = false;
+    const subscribers = this.dataSource.subscribers;
+    if (subscribers.includes(this.commits)) subscribers.splice(subscribers.indexOf(this.commits), 1);
     this.wake?.();
     await this.loop;
     await this.dropListener();
@@ -92,6 +109,37 @@ export class OutboxRelay {
         backoff = Math.min(backoff * 2, 10_000);
       }
     }
+  }
+
+  /** Outbox rows of this process committed: relay them now, or tell the leader if another instance leads. */
+  private onLocalCommit(): void {
+    if (this.isLeader) {
+      this.notified = true;
+      this.wake?.();
+    } else {
+      this.announce();
+    }
+  }
+
+  /** One NOTIFY at a time, coalescing wake-ups that arrive meanwhile; its commit need not wait for a flush. */
+  private announce(): void {
+    const listener = this.listener;
+    if (!listener) return; // not connected: polling covers it
+    if (this.announcing) {
+      this.announceAgain = true;
+      return;
+    }
+    this.announcing = true;
+    void listener
+      .query(`BEGIN; SET LOCAL synchronous_commit TO off; NOTIFY ${this.options.schema}_outbox; COMMIT`)
+      .catch(() => undefined)
+      .finally(() => {
+        this.announcing = false;
+        if (this.announceAgain) {
+          this.announceAgain = false;
+          this.announce();
+        }
+      });
   }
 
   private async ensureLeadership(): Promise<boolean> {
@@ -151,9 +199,10 @@ export class OutboxRelay {
       acks: -1,
       topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
     });
-    await this.dataSource.query(`UPDATE outbox SET sent_at = now() WHERE id = ANY($1::bigint[])`, [
-      rows.map((r) => r.id),
-    ]);
+    await this.dataSource.query(
+      `UPDATE outbox SET sent_at = now() FROM ${ASYNC_COMMIT} WHERE id = ANY($1::bigint[])`,
+      [rows.map((r) => r.id)],
+    );
     this.published += rows.length;
     return rows.length;
   }

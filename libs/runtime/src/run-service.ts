@@ -2,7 +2,7 @@ import type { DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { loadConfig, type ServiceConfig } from '@app/config';
-import { configureHttpApp } from '@app/http';
+import { configureHttpApp, type RouteBodyLimit } from '@app/http';
 import { KafkaEventServer } from '@app/messaging';
 
 export interface RunServiceOptions {
@@ -10,6 +10,8 @@ export interface RunServiceOptions {
   description: string;
   /** Attach the Kafka consumer transport (services with @EventPattern handlers). */
   consumes: boolean;
+  /** Body limits that differ from BODY_LIMIT under some path prefixes. */
+  routeBodyLimits?: readonly RouteBodyLimit[];
 }
 
 /** Starts one service: HTTP API, Kafka consumer transport, graceful shutdown on SIGTERM/SIGINT. */
@@ -19,7 +21,9 @@ export async function runService(module: DynamicModule, config: ServiceConfig, o
   configureHttpApp(app, {
     title: options.title,
     description: options.description,
+    corsOrigins: config.CORS_ORIGINS.split(','),
     bodyLimit: config.BODY_LIMIT,
+    routeBodyLimits: options.routeBodyLimits,
   });
   // Module init (migrations, topics, producer) must finish before the consumer subscribes.
   await app.init();
@@ -38,11 +42,11 @@ export async function runService(module: DynamicModule, config: ServiceConfig, o
 export function main<C extends ServiceConfig>(
   schema: new () => C,
   module: (config: C) => DynamicModule,
-  options: RunServiceOptions,
+  options: RunServiceOptions | ((config: C) => RunServiceOptions),
 ): void {
   const start = async () => {
     const config = loadConfig(schema);
-    await runService(module(config), config, options);
+    await runService(module(config), config, typeof options === 'function' ? options(config) : options);
   };
   start().catch((error: unknown) => {
     console.error(error instanceof Error ? error.message : error);

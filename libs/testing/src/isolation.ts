@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createDatabase, dropDatabase } from '@app/local-infra';
 import { TEST_JWT_SECRET } from './staff-tokens';
-import { testInfra } from './test-env';
+import { testInfra, type TestInfra } from './test-env';
 
 export function uniqueSuffix(): string {
   return randomBytes(5).toString('hex');
@@ -17,9 +17,8 @@ export interface IsolatedEnv {
   drop(): Promise<void>;
 }
 
-/** A fresh database and Kafka topic prefix for one test file. */
-export async function isolatedEnv(label: string): Promise<IsolatedEnv> {
-  const infra = testInfra();
+/** A fresh database and Kafka topic prefix for one test file (or one bench run, on infrastructure it names). */
+export async function isolatedEnv(label: string, infra: TestInfra = testInfra()): Promise<IsolatedEnv> {
   const suffix = uniqueSuffix();
   const databaseName = `yimen_${label.replace(/[^a-z0-9]/g, '_')}_${suffix}`;
   const databaseUrl = await createDatabase(infra.adminDatabaseUrl, databaseName);

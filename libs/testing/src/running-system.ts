@@ -1,11 +1,13 @@
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { freePort, ServiceProcess, SERVICES, type ServiceName } from '@app/local-infra';
 import type { IsolatedEnv } from './isolation';
 
 export type RunningSystem = Record<ServiceName, ServiceProcess> & { stop(): Promise<void> };
 
-const repoRoot = join(__dirname, '..', '..', '..');
+// From source (jest) or from dist/ (the bench runs built code).
+const here = join(__dirname, '..', '..', '..');
+const repoRoot = basename(here) === 'dist' ? dirname(here) : here;
 
 /**
  * Starts the built services (npm run build first) as separate processes on free ports, each writing its

@@ -1,8 +1,9 @@
-import { Body, Controller, Headers, HttpStatus, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Headers, Post, Req, Res } from '@nestjs/common';
 import { ApiHeader, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { StaffOnly } from '@app/auth';
+import { CurrentStaff, StaffOnly, type StaffPrincipal } from '@app/auth';
 import { correlationIdOf } from '@app/observability';
+import { idempotencyKeyOf, receiptResponse } from './receipt';
 import { ReceiptDto, SubmitItemDto } from './submit-item.dto';
 import { SubmitItemUseCase } from './submit-item.use-case';
 
@@ -20,16 +21,16 @@ export class ItemsController {
   async submit(
     @Body() body: SubmitItemDto,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @CurrentStaff() staff: StaffPrincipal,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<ReceiptDto> {
     const result = await this.submitItem.execute({
       item: body,
-      source: { channel: 'window' },
-      idempotencyKey: idempotencyKey?.slice(0, 200),
+      source: { channel: 'window', enteredBy: staff.username },
+      idempotencyKey: idempotencyKeyOf(idempotencyKey),
       correlationId: correlationIdOf(req),
     });
-    res.status(result.replay ? HttpStatus.OK : HttpStatus.CREATED);
-    return { receiptNo: result.receiptNo, itemId: result.id, receivedAt: result.receivedAt };
+    return receiptResponse(result, res);
   }
 }

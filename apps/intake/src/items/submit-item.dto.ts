@@ -10,6 +10,7 @@ import {
   IsLongitude,
   IsMobilePhone,
   IsNotEmpty,
+  IsUrl,
   IsOptional,
   IsString,
   Max,
@@ -89,9 +90,9 @@ export class AttachmentDto {
   @Max(50 * 1024 * 1024)
   sizeBytes: number;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ description: '附件地址（http/https）' })
   @IsOptional()
-  @IsString()
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true })
   @MaxLength(500)
   url?: string;
 }

@@ -2,14 +2,27 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { createEvent, type Channel, type ItemReceivedV1 } from '@app/contracts';
+import { DomainError } from '@app/errors';
 import { appendToOutbox } from '@app/messaging';
+import { fingerprint } from '../domain/fingerprint';
+import { checkItemRules, invalidItem, normaliseCitizen } from '../domain/item-rules';
 import { chinaDay, formatReceiptNo } from '../domain/receipt-number';
 import { ItemsRepository, type StoredItemRef } from '../persistence/items.repository';
 import type { SubmitItemDto } from './submit-item.dto';
 
+export interface ChannelSource {
+  channel: Channel;
+  /** Hotline platform, Open311 client or batch source. */
+  platform?: string;
+  /** The sender's own id; (channel, platform, externalId) identifies a submission. */
+  externalId?: string;
+  /** Staff user who entered the item. */
+  enteredBy?: string;
+}
+
 export interface SubmitItemCommand {
   item: SubmitItemDto;
-  source: { channel: Channel; platform?: string; externalId?: string; enteredBy?: string };
+  source: ChannelSource;
   idempotencyKey?: string;
   correlationId: string;
 }
@@ -21,9 +34,27 @@ export interface SubmitItemResult extends StoredItemRef {
 
 const UNIQUE_VIOLATION = '23505';
 
+const keyReused = () =>
+  new DomainError(
+    'IDEMPOTENCY.KEY_REUSED',
+    'conflict',
+    '该 Idempotency-Key 已用于内容不同的另一次提交',
+    'This Idempotency-Key was already used for a different submission',
+    [
+      {
+        field: 'Idempotency-Key',
+        rule: 'sameContentForSameKey',
+        message: '同一个 Idempotency-Key 只能用于同一内容的重复提交',
+        messageEn: 'An Idempotency-Key may only repeat the same submission',
+      },
+    ],
+  );
+
 /**
- * Accepts one item from any channel: issues the receipt and writes the item and its ItemReceived event in
- * one transaction (transactional outbox). A repeated submission returns the original receipt.
+ * Accepts one item from any channel: checks the cross-field rules, issues the receipt and writes the item
+ * and its ItemReceived event in one transaction (transactional outbox). A repeated submission — the same
+ * Idempotency-Key with the same content, or the same external id from the same sender — returns the
+ * original receipt.
  */
 @Injectable()
 export class SubmitItemUseCase {
@@ -33,8 +64,11 @@ export class SubmitItemUseCase {
   ) {}
 
   async execute(command: SubmitItemCommand, now = new Date()): Promise<SubmitItemResult> {
-    const earlier = await this.findEarlier(command);
-    if (earlier) return { ...earlier, replay: true };
+    const rules = checkItemRules(command.item);
+    if (!rules.ok) throw invalidItem(rules.problems);
+    const requestHash = command.idempotencyKey ? fingerprint(command.item) : undefined;
+    const earlier = await this.findEarlier(command, requestHash);
+    if (earlier) return earlier;
 
     const id = randomUUID();
     const day = chinaDay(now);
@@ -42,13 +76,13 @@ export class SubmitItemUseCase {
     const { item, source } = command;
     const payload: ItemReceivedV1 = {
       receiptNo,
-      source,
+      source: withoutUndefined(source),
       requestType: item.requestType,
       title: item.title,
       description: item.description,
       ...(item.category ? { category: item.category } : {}),
-      location: { ...item.location },
-      citizen: { ...item.citizen, anonymous: item.citizen.anonymous ?? false },
+      location: { ...item.location, areaCode: rules.area.code, areaName: rules.area.name },
+      citizen: { ...normaliseCitizen(item.citizen), anonymous: item.citizen.anonymous ?? false },
       attachments: (item.attachments ?? []).map((a) => ({ ...a })),
       urgency: item.urgency ?? 'normal',
       confidential: false,
@@ -60,24 +94,46 @@ export class SubmitItemUseCase {
     });
     try {
       await this.dataSource.transaction(async (manager) => {
-        await this.items.insert(manager, { id, receiptNo, idempotencyKey: command.idempotencyKey, payload });
+        await this.items.insert(manager, {
+          id,
+          receiptNo,
+          idempotencyKey: command.idempotencyKey,
+          requestHash,
+          payload,
+        });
         await appendToOutbox(manager, [event]);
       });
     } catch (error) {
       // A concurrent twin won the race on the unique key: answer with its receipt.
       if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
-        const twin = await this.findEarlier(command);
-        if (twin) return { ...twin, replay: true };
+        const twin = await this.findEarlier(command, requestHash);
+        if (twin) return twin;
       }
       throw error;
     }
     return { id, receiptNo, receivedAt: payload.receivedAt, replay: false };
   }
 
-  private async findEarlier(command: SubmitItemCommand): Promise<StoredItemRef | undefined> {
+  private async findEarlier(
+    command: SubmitItemCommand,
+    requestHash: string | undefined,
+  ): Promise<SubmitItemResult | undefined> {
     const { channel, platform, externalId } = command.source;
-    if (externalId) return this.items.findByExternalRef(channel, platform ?? null, externalId);
-    if (command.idempotencyKey) return this.items.findByIdempotencyKey(channel, command.idempotencyKey);
+    if (externalId) {
+      const earlier = await this.items.findByExternalRef(channel, platform ?? null, externalId);
+      return earlier && { ...earlier, replay: true };
+    }
+    if (command.idempotencyKey) {
+      const earlier = await this.items.findByIdempotencyKey(channel, command.idempotencyKey);
+      if (!earlier) return undefined;
+      // Rows from before fingerprints were kept have none: trust the key alone for them.
+      if (earlier.requestHash && earlier.requestHash !== requestHash) throw keyReused();
+      return { ...earlier, replay: true };
+    }
     return undefined;
   }
+}
+
+function withoutUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }

@@ -1,6 +1,7 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentStaff, StaffOnly, type StaffPrincipal } from '@app/auth';
+import { AuditRead } from '@app/audit';
 import { GetItemStatusUseCase } from './get-item-status.use-case';
 import { ItemDetailDto, ItemSummaryDto } from './item.dto';
 import { OpenByCitizenQueryDto } from './open-by-citizen-query.dto';
@@ -40,6 +41,7 @@ export class ItemsController {
   /** An item's current status, agency, deadlines and timeline. */
   @Get(':receiptNo')
   @StaffOnly('clerk', 'worker', 'supervisor', 'committee', 'admin')
+  @AuditRead('item', 'receiptNo')
   @ApiResponse({ status: 200, type: ItemDetailDto })
   @ApiResponse({ status: 404, description: 'ITEM.NOT_FOUND' })
   get(@CurrentStaff() staff: StaffPrincipal, @Param('receiptNo') receiptNo: string): Promise<ItemDetailDto> {

@@ -4,6 +4,7 @@ import type { AnyEvent } from '@app/contracts';
 import { claimUnprocessed } from '@app/messaging';
 import type { ItemState } from '../domain/item-state';
 import { LiveUpdates } from '../live/live-updates';
+import { AnalyticsProjector } from '../analytics/analytics.projector';
 import { ItemsRepository } from '../persistence/items.repository';
 import { SlaContext } from '../sla/sla-context';
 
@@ -20,6 +21,7 @@ export class ProjectEventsUseCase {
     private readonly items: ItemsRepository,
     private readonly sla: SlaContext,
     private readonly live: LiveUpdates,
+    private readonly analytics: AnalyticsProjector,
   ) {}
 
   async execute(events: readonly AnyEvent[]): Promise<void> {
@@ -30,6 +32,10 @@ export class ProjectEventsUseCase {
         manager,
         TRACKING_CONSUMER,
         events.map((e) => e.eventId),
+      );
+      await this.analytics.project(
+        events.filter((e) => fresh.has(e.eventId)),
+        manager,
       );
       // Items in a fixed order (each item's events keep theirs: the sort is stable), so two batches locking
       // the same items cannot deadlock.

@@ -1,4 +1,11 @@
+import { AnalyticsFacts17642000000000 } from '../../analytics/persistence/migrations/17642000000000-analytics-facts';
+import { OutboxLocalWake17649000000000 } from '@app/messaging';
 import { InitialSchema1764000000000 } from './1764000000000-initial-schema';
 import { TaskDesk17641000000000 } from './17641000000000-task-desk';
 
-export const trackingMigrations = [InitialSchema1764000000000, TaskDesk17641000000000];
+export const trackingMigrations = [
+  InitialSchema1764000000000,
+  TaskDesk17641000000000,
+  AnalyticsFacts17642000000000,
+  OutboxLocalWake17649000000000,
+];

@@ -1,0 +1,19 @@
+import { EventPattern, Payload } from '@nestjs/microservices';
+import { KafkaEventsController, type EventBatch } from '@app/messaging';
+import { RecordProgressUseCase } from './record-progress.use-case';
+
+/** Kafka entry point: routing and tracking events tell intake how its items are getting on. */
+@KafkaEventsController()
+export class DownstreamEventsHandler {
+  constructor(private readonly recordProgress: RecordProgressUseCase) {}
+
+  @EventPattern('routing')
+  async onRoutingEvents(@Payload() batch: EventBatch): Promise<void> {
+    await this.recordProgress.execute(batch.events);
+  }
+
+  @EventPattern('tracking')
+  async onTrackingEvents(@Payload() batch: EventBatch): Promise<void> {
+    await this.recordProgress.execute(batch.events);
+  }
+}

@@ -1,0 +1,406 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { createEvent, type AnyEvent, type EventMeta, type EventOf } from '@app/contracts';
+import { areaByCode, COMMITTEE_UNIT_ID, POLICE_GRIDS, unitById, workersOfUnit } from '@app/reference-data';
+import { chooseTarget } from '../domain/assignment/placement';
+import { chooseWorker } from '../domain/assignment/choose-worker';
+import type { CompiledRuleSet } from '../domain/classifier/classify';
+import type { InScopeAgency, ScoringParams } from '../domain/classifier/rule-set';
+import { assistingParties, categoriesByAgency, decideRoute } from '../domain/decide-route';
+import { ItemRoutesRepository, type ItemRoute } from '../persistence/item-routes.repository';
+import { RouteDecisionsRepository } from '../persistence/route-decisions.repository';
+import { RouterConfig } from '../router.config';
+import { Clock } from './clock';
+import type { RoutingTx } from './load-ledger';
+
+/** A stable, non-reversible key for "the same citizen": the hashed mobile number of a named citizen. */
+function citizenKey(citizen: { mobile?: string; anonymous: boolean }): string | null {
+  if (citizen.anonymous || !citizen.mobile) return null;
+  return createHash('sha256').update(citizen.mobile.replace(/\D/g, '')).digest('hex');
+}
+
+const QUEUED_REASON =
+  '暂无可签收的承办人（在岗、具备相应技能且未满负荷），已进入单位待签收队列并通知科室负责人';
+
+/**
+ * The router's moves, each inside the caller's transaction and returning the events to put in the outbox:
+ * the first decision for a new item, an offer to the next candidate worker (or the unit queue), and a
+ * re-route after a return (or arbitration after too many).
+ */
+@Injectable()
+export class Dispatcher {
+  constructor(
+    private readonly routes: ItemRoutesRepository,
+    private readonly decisions: RouteDecisionsRepository,
+    private readonly config: RouterConfig,
+    private readonly clock: Clock,
+  ) {}
+
+  async routeNew(
+    tx: RoutingTx,
+    event: EventOf<'ItemReceived'>,
+    rules: CompiledRuleSet,
+    scoring: ScoringParams,
+  ): Promise<AnyEvent[]> {
+    const p = event.payload;
+    const {
+      classification: c,
+      placement,
+      outcome,
+    } = decideRoute(
+      {
+        title: p.title,
+        description: p.description,
+        platform: p.source.platform,
+        category: p.category,
+        location: p.location,
+      },
+      rules,
+      scoring,
+    );
+    const meta: EventMeta = { correlationId: event.correlationId, causationId: event.eventId };
+    const categories = categoriesByAgency(c);
+    const route: ItemRoute = {
+      itemId: event.itemId,
+      receiptNo: p.receiptNo,
+      status: 'queued',
+      agency: c.agency,
+      category: c.categoryId ?? null,
+      areaCode: placement.area?.code ?? null,
+      gridId: placement.grid?.id ?? null,
+      unitId: null,
+      workerId: null,
+      round: 1,
+      returns: 0,
+      excludedUnits: [],
+      excludedAgencies: [],
+      triedWorkers: [],
+      scores: c.explanation.scores,
+      categories,
+      preferredWorker: null,
+      citizenKey: citizenKey(p.citizen),
+      repeatOf: null,
+      correlationId: event.correlationId,
+    };
+    const decisionId = randomUUID();
+    const decision = {
+      id: decisionId,
+      itemId: event.itemId,
+      receiptNo: p.receiptNo,
+      round: 1,
+      agency: c.agency,
+      confidence: c.confidence,
+      reason: c.explanation.summary,
+      ruleSetVersion: rules.version,
+      explanation: c.explanation,
+      areaCode: route.areaCode,
+      suggestedDepartment: c.suggestedDepartment ?? null,
+    };
+    switch (outcome.kind) {
+      case 'triaged': {
+        route.status = 'triaged';
+        if (!(await this.routes.insert(tx.manager, route))) return [];
+        await this.decisions.insert(tx.manager, {
+          ...decision,
+          outcome: 'triaged',
+          category: c.category ?? null,
+          unitId: null,
+          assisting: [],
+          reason: outcome.reason,
+        });
+        return [
+          createEvent(
+            'ItemTriaged',
+            event.itemId,
+            {
+              receiptNo: p.receiptNo,
+              reason: outcome.reason,
+              confidence: c.confidence,
+              decisionId,
+              ...(outcome.suggestedAgency ? { suggestedAgency: outcome.suggestedAgency } : {}),
+            },
+            meta,
+          ),
+        ];
+      }
+      case 'referred': {
+        route.status = 'referred';
+        if (!(await this.routes.insert(tx.manager, route))) return [];
+        await this.decisions.insert(tx.manager, {
+          ...decision,
+          outcome: 'referred',
+          category: null,
+          unitId: null,
+          assisting: [],
+        });
+        return [
+          createEvent(
+            'ItemRouted',
+            event.itemId,
+            {
+              receiptNo: p.receiptNo,
+              agency: 'out_of_scope',
+              assisting: [],
+              confidence: c.confidence,
+              outOfScope: true,
+              suggestedDepartment: outcome.department,
+              decisionId,
+              ruleSetVersion: rules.version,
+              round: 1,
+              reason: c.explanation.summary,
+              ...(route.areaCode ? { areaCode: route.areaCode } : {}),
+            },
+            meta,
+          ),
+          createEvent(
+            'ItemReferredOut',
+            event.itemId,
+            {
+              receiptNo: p.receiptNo,
+              suggestedDepartment: outcome.department,
+              reason: c.explanation.summary,
+              decisionId,
+            },
+            meta,
+          ),
+        ];
+      }
+      case 'routed': {
+        const { target } = outcome;
+        Object.assign(route, {
+          agency: target.agency,
+          unitId: target.unit.id,
+          category: categories[target.agency]?.id ?? null,
+          preferredWorker: target.preferredWorker ?? null,
+        });
+        const earlier =
+          route.citizenKey && route.category
+            ? await this.routes.findOpenEarlier(tx.manager, route.citizenKey, route.category)
+            : undefined;
+        const repeatUnit = earlier && unitById(earlier.unitId);
+        if (earlier && repeatUnit) {
+          // Known repeat: the unit (and worker, if still available) that has the earlier item.
+          Object.assign(target, { unit: repeatUnit });
+          route.unitId = repeatUnit.id;
+          route.preferredWorker = earlier.workerId;
+          route.repeatOf = earlier.itemId;
+        }
+        if (!(await this.routes.insert(tx.manager, route))) return [];
+        await this.decisions.insert(tx.manager, {
+          ...decision,
+          outcome: 'routed',
+          agency: target.agency,
+          category: categories[target.agency]?.label ?? null,
+          unitId: target.unit.id,
+          assisting: outcome.assisting,
+        });
+        const routed = createEvent(
+          'ItemRouted',
+          event.itemId,
+          {
+            receiptNo: p.receiptNo,
+            agency: target.agency,
+            ...(categories[target.agency] ? { category: categories[target.agency]!.label } : {}),
+            ...(route.areaCode ? { areaCode: route.areaCode } : {}),
+            unitId: target.unit.id,
+            assisting: outcome.assisting,
+            confidence: c.confidence,
+            outOfScope: false,
+            decisionId,
+            ruleSetVersion: rules.version,
+            round: 1,
+            reason: route.repeatOf ? `${c.explanation.summary}；重复件，交原承办单位` : c.explanation.summary,
+            ...(route.repeatOf ? { repeatOfItemId: route.repeatOf } : {}),
+          },
+          meta,
+        );
+        return [routed, ...(await this.offerNext(tx, route, meta))];
+      }
+    }
+  }
+
+  /** Offers the item to the best eligible worker of its unit not tried yet, or puts it in the unit's queue. */
+  async offerNext(tx: RoutingTx, route: ItemRoute, meta: EventMeta): Promise<AnyEvent[]> {
+    const unitId = route.unitId ?? COMMITTEE_UNIT_ID;
+    const profiles = workersOfUnit(unitId);
+    const loads = await tx.ledger.loads(profiles.map((w) => w.id));
+    const worker = chooseWorker(
+      profiles.map((w) => ({
+        ...w,
+        active: loads.get(w.id)?.active ?? 0,
+        lastAssignedAt: loads.get(w.id)?.lastAssignedAt ?? null,
+      })),
+      {
+        category: route.category ?? undefined,
+        exclude: route.triedWorkers,
+        preferred: route.preferredWorker ?? undefined,
+      },
+    );
+    if (!worker) {
+      route.status = 'queued';
+      route.workerId = null;
+      await this.routes.update(tx.manager, route);
+      return [
+        createEvent(
+          'ItemQueued',
+          route.itemId,
+          { receiptNo: route.receiptNo, unitId, reason: QUEUED_REASON },
+          meta,
+        ),
+      ];
+    }
+    const now = this.clock.now();
+    const expiresAt = new Date(now.getTime() + this.config.ROUTER_OFFER_TTL_S * 1000);
+    const offerId = randomUUID();
+    await this.routes.insertOffer(
+      tx.manager,
+      { id: offerId, itemId: route.itemId, unitId, workerId: worker.id },
+      now,
+      expiresAt,
+    );
+    tx.ledger.add(worker.id, now);
+    route.status = 'offered';
+    route.workerId = worker.id;
+    route.triedWorkers = [...route.triedWorkers, worker.id];
+    await this.routes.update(tx.manager, route);
+    return [
+      createEvent(
+        'ItemOffered',
+        route.itemId,
+        {
+          receiptNo: route.receiptNo,
+          offerId,
+          unitId,
+          workerId: worker.id,
+          expiresAt: expiresAt.toISOString(),
+        },
+        meta,
+      ),
+    ];
+  }
+
+  /**
+   * After a return (退单): exclude the returning unit (and its agency when it was "not our function"), then
+   * route to the next-best unit in a new round — or, after too many returns, ask the committee to arbitrate.
+   */
+  async reroute(
+    tx: RoutingTx,
+    route: ItemRoute,
+    returned: { unitId: string; agency: string; notOurFunction: boolean; reason: string },
+    ruleSetVersion: string,
+    meta: EventMeta,
+  ): Promise<AnyEvent[]> {
+    route.returns += 1;
+    route.excludedUnits = [...new Set([...route.excludedUnits, returned.unitId])];
+    if (returned.notOurFunction)
+      route.excludedAgencies = [...new Set([...route.excludedAgencies, returned.agency])];
+    route.workerId = null;
+    route.triedWorkers = [];
+    route.preferredWorker = null;
+    const decisionId = randomUUID();
+    const base = {
+      id: decisionId,
+      itemId: route.itemId,
+      receiptNo: route.receiptNo,
+      round: route.round + 1,
+      confidence: 0,
+      ruleSetVersion,
+      explanation: { returned, excludedUnits: route.excludedUnits, excludedAgencies: route.excludedAgencies },
+      areaCode: route.areaCode,
+      suggestedDepartment: null,
+      category: null,
+      assisting: [],
+    };
+    if (route.returns >= this.config.ROUTER_MAX_RETURNS) {
+      route.status = 'arbitration';
+      route.unitId = COMMITTEE_UNIT_ID;
+      await this.routes.update(tx.manager, route);
+      const reason = `已退单 ${route.returns} 次（最近：${returned.reason}），提请政法委仲裁`;
+      await this.decisions.insert(tx.manager, {
+        ...base,
+        outcome: 'arbitration',
+        agency: 'committee',
+        unitId: COMMITTEE_UNIT_ID,
+        reason,
+      });
+      return [
+        createEvent(
+          'ArbitrationRequested',
+          route.itemId,
+          { receiptNo: route.receiptNo, returns: route.returns, reason },
+          meta,
+        ),
+      ];
+    }
+    const area = route.areaCode ? areaByCode(route.areaCode) : undefined;
+    const grid = POLICE_GRIDS.find((g) => g.id === route.gridId);
+    const target = chooseTarget({
+      scores: route.scores,
+      lead: (route.agency ?? 'committee') as InScopeAgency,
+      placement: { area, grid },
+      excludedAgencies: route.excludedAgencies,
+      excludedUnits: route.excludedUnits,
+    });
+    if (target.kind === 'triage') {
+      route.status = 'triaged';
+      route.unitId = null;
+      await this.routes.update(tx.manager, route);
+      await this.decisions.insert(tx.manager, {
+        ...base,
+        outcome: 'triaged',
+        agency: target.suggestedAgency ?? 'committee',
+        unitId: null,
+        reason: target.reason,
+      });
+      return [
+        createEvent(
+          'ItemTriaged',
+          route.itemId,
+          {
+            receiptNo: route.receiptNo,
+            reason: target.reason,
+            confidence: 0,
+            decisionId,
+            ...(target.suggestedAgency ? { suggestedAgency: target.suggestedAgency } : {}),
+          },
+          meta,
+        ),
+      ];
+    }
+    const category = route.categories[target.agency];
+    route.round += 1;
+    route.agency = target.agency;
+    route.unitId = target.unit.id;
+    route.category = category?.id ?? null;
+    route.preferredWorker = target.preferredWorker ?? null;
+    const reason = `退单后重新分拨（第 ${route.round} 轮，排除 ${route.excludedUnits.join('、')}）`;
+    await this.decisions.insert(tx.manager, {
+      ...base,
+      outcome: 'routed',
+      agency: target.agency,
+      unitId: target.unit.id,
+      category: category?.label ?? null,
+      reason,
+    });
+    const routed = createEvent(
+      'ItemRouted',
+      route.itemId,
+      {
+        receiptNo: route.receiptNo,
+        agency: target.agency,
+        ...(category ? { category: category.label } : {}),
+        ...(route.areaCode ? { areaCode: route.areaCode } : {}),
+        unitId: target.unit.id,
+        assisting: assistingParties([], { area }),
+        confidence: 0,
+        outOfScope: false,
+        decisionId,
+        ruleSetVersion,
+        round: route.round,
+        reason,
+      },
+      meta,
+    );
+    return [routed, ...(await this.offerNext(tx, route, meta))];
+  }
+}

@@ -1,0 +1,213 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { MatterFingerprint } from '@app/similarity';
+import { emptyFacts, onTime, statusOf, type ItemFacts } from '../domain/item-facts';
+
+/** Facts plus what repeat and hot-spot detection keep: hashed person keys and the text fingerprint. */
+export interface StoredFacts extends ItemFacts {
+  personKeys: string[];
+  fingerprint: MatterFingerprint | null;
+}
+
+type Row = Record<string, unknown>;
+
+/** Field ↔ column; dates are timestamptz and come back as Date. */
+const COLUMNS: readonly [
+  keyof StoredFacts,
+  string,
+  'text' | 'date' | 'int' | 'bool' | 'keys' | 'json' | 'uuid',
+][] = [
+  ['itemId', 'item_id', 'uuid'],
+  ['receiptNo', 'receipt_no', 'text'],
+  ['channel', 'channel', 'text'],
+  ['requestType', 'request_type', 'text'],
+  ['urgency', 'urgency', 'text'],
+  ['category', 'category', 'text'],
+  ['areaCode', 'area_code', 'text'],
+  ['agency', 'agency', 'text'],
+  ['unitId', 'unit_id', 'text'],
+  ['workerId', 'worker_id', 'text'],
+  ['title', 'title', 'text'],
+  ['personKeys', 'person_keys', 'keys'],
+  ['fingerprint', 'fingerprint', 'json'],
+  ['routeRound', 'route_round', 'int'],
+  ['receivedAt', 'received_at', 'date'],
+  ['triagedAt', 'triaged_at', 'date'],
+  ['routedAt', 'routed_at', 'date'],
+  ['signedAt', 'signed_at', 'date'],
+  ['firstContactAt', 'first_contact_at', 'date'],
+  ['resolvedAt', 'resolved_at', 'date'],
+  ['followedUpAt', 'followed_up_at', 'date'],
+  ['closedAt', 'closed_at', 'date'],
+  ['signDeadline', 'sign_deadline', 'date'],
+  ['contactDeadline', 'contact_deadline', 'date'],
+  ['resolveDeadline', 'resolve_deadline', 'date'],
+  ['returns', 'returns', 'int'],
+  ['misrouted', 'misrouted', 'bool'],
+  ['extensions', 'extensions', 'int'],
+  ['escalations', 'escalations', 'int'],
+  ['redos', 'redos', 'int'],
+  ['suspended', 'suspended', 'bool'],
+  ['referredOut', 'referred_out', 'bool'],
+  ['satisfaction', 'satisfaction', 'text'],
+  ['outcome', 'outcome', 'text'],
+  ['repeatOf', 'repeat_of', 'uuid'],
+  ['clusterId', 'cluster_id', 'uuid'],
+];
+
+function fromRow(row: Row): StoredFacts {
+  const facts: Record<string, unknown> = {
+    ...emptyFacts(String(row.item_id)),
+    personKeys: [],
+    fingerprint: null,
+  };
+  for (const [field, column, kind] of COLUMNS) {
+    const v = row[column];
+    if (v === null || v === undefined) continue;
+    facts[field] = kind === 'date' ? (v as Date).toISOString() : v;
+  }
+  return facts as unknown as StoredFacts;
+}
+
+/** Filter of a read: received in [from, to), optionally one unit only (supervisors). */
+export interface FactsScope {
+  from: Date;
+  to: Date;
+  unitId?: string;
+}
+
+@Injectable()
+export class FactsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * Locks the items' rows for the transaction, creating empty ones first: events of one new item arrive on
+   * three topics and may be projected concurrently, and a row that exists can be locked where a missing one
+   * cannot (the second transaction then waits and folds onto the first one's result instead of overwriting it).
+   */
+  async lockMany(manager: EntityManager, itemIds: readonly string[]): Promise<Map<string, StoredFacts>> {
+    await manager.query(
+      `INSERT INTO item_facts (item_id, status)
+       SELECT id, 'received' FROM unnest($1::uuid[]) AS id ORDER BY id ON CONFLICT (item_id) DO NOTHING`,
+      [itemIds],
+    );
+    const rows: Row[] = await manager.query(
+      'SELECT * FROM item_facts WHERE item_id = ANY($1::uuid[]) ORDER BY item_id FOR UPDATE',
+      [itemIds],
+    );
+    return new Map(rows.map((r) => [String(r.item_id), fromRow(r)]));
+  }
+
+  async save(manager: EntityManager, facts: StoredFacts): Promise<void> {
+    const columns = COLUMNS.map(([, c]) => c);
+    const values = COLUMNS.map(([field, , kind]) => {
+      const v = facts[field];
+      return kind === 'json' && v !== null ? JSON.stringify(v) : v;
+    });
+    const n = columns.length;
+    await manager.query(
+      `INSERT INTO item_facts (${columns.join(', ')}, status, on_time, updated_at)
+       VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')}, $${n + 1}, $${n + 2}, now())
+       ON CONFLICT (item_id) DO UPDATE SET
+         ${columns
+           .slice(1)
+           .map((c) => `${c} = EXCLUDED.${c}`)
+           .join(', ')},
+         status = EXCLUDED.status, on_time = EXCLUDED.on_time, updated_at = now()`,
+      [...values, statusOf(facts), onTime(facts)],
+    );
+  }
+
+  /** The same person's items received in [from, to], other than `itemId`. */
+  async samePerson(manager: EntityManager, itemId: string, keys: string[], from: Date, to: Date) {
+    const rows: Row[] = await manager.query(
+      `SELECT * FROM item_facts WHERE person_keys && $1::text[] AND item_id <> $2
+         AND received_at BETWEEN $3 AND $4`,
+      [keys, itemId, from, to],
+    );
+    return rows.map(fromRow);
+  }
+
+  async setRepeatOf(
+    manager: EntityManager,
+    itemId: string,
+    repeatOf: string,
+    similarity: number,
+  ): Promise<void> {
+    await manager.query('UPDATE item_facts SET repeat_of = $2, repeat_similarity = $3 WHERE item_id = $1', [
+      itemId,
+      repeatOf,
+      similarity,
+    ]);
+  }
+
+  /** Adds the item to the LSH buckets and returns the other items received in [from, to] sharing any bucket. */
+  async bucketNeighbours(
+    manager: EntityManager,
+    itemId: string,
+    keys: string[],
+    from: Date,
+    to: Date,
+  ): Promise<StoredFacts[]> {
+    await manager.query(
+      `INSERT INTO item_lsh (band_key, item_id) SELECT unnest($1::text[]), $2 ON CONFLICT DO NOTHING`,
+      [keys, itemId],
+    );
+    const rows: Row[] = await manager.query(
+      `SELECT f.* FROM item_facts f WHERE f.item_id IN (
+         SELECT DISTINCT item_id FROM item_lsh WHERE band_key = ANY($1::text[]) AND item_id <> $2)
+         AND f.received_at BETWEEN $3 AND $4`,
+      [keys, itemId, from, to],
+    );
+    return rows.map(fromRow);
+  }
+
+  async createHotSpot(
+    manager: EntityManager,
+    spot: { id: string; areaCode: string | null; title: string },
+    itemIds: string[],
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO hot_spots (id, area_code, title, item_count, people, first_at, last_at)
+       VALUES ($1, $2, $3, 0, 0, now(), now())`,
+      [spot.id, spot.areaCode, spot.title],
+    );
+    await this.addToHotSpot(manager, spot.id, itemIds);
+  }
+
+  /** Puts items into a hot spot and recounts its items, people (distinct first person key) and time span. */
+  async addToHotSpot(manager: EntityManager, spotId: string, itemIds: string[]): Promise<void> {
+    await manager.query('UPDATE item_facts SET cluster_id = $1 WHERE item_id = ANY($2::uuid[])', [
+      spotId,
+      itemIds,
+    ]);
+    await manager.query(
+      `UPDATE hot_spots h SET
+         item_count = s.items, people = s.people, first_at = s.first_at, last_at = s.last_at, updated_at = now()
+       FROM (SELECT count(*)::int AS items,
+                    count(DISTINCT COALESCE(person_keys[1], item_id::text))::int AS people,
+                    min(received_at) AS first_at, max(received_at) AS last_at
+             FROM item_facts WHERE cluster_id = $1) s
+       WHERE h.id = $1`,
+      [spotId],
+    );
+  }
+
+  async findFacts(scope: FactsScope): Promise<ItemFacts[]> {
+    const rows: Row[] = await this.dataSource.query(
+      `SELECT * FROM item_facts WHERE received_at >= $1 AND received_at < $2
+         AND ($3::text IS NULL OR unit_id = $3) ORDER BY received_at, item_id`,
+      [scope.from, scope.to, scope.unitId ?? null],
+    );
+    return rows.map(fromRow);
+  }
+
+  async receiptNos(itemIds: readonly string[]): Promise<Map<string, string>> {
+    if (itemIds.length === 0) return new Map();
+    const rows: { item_id: string; receipt_no: string | null }[] = await this.dataSource.query(
+      'SELECT item_id, receipt_no FROM item_facts WHERE item_id = ANY($1::uuid[])',
+      [itemIds],
+    );
+    return new Map(rows.filter((r) => r.receipt_no).map((r) => [r.item_id, r.receipt_no as string]));
+  }
+}

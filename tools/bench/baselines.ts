@@ -1,0 +1,124 @@
+import { randomUUID } from 'node:crypto';
+import { Kafka, logLevel } from 'kafkajs';
+import { Client } from 'pg';
+
+export interface RateFigure {
+  count: number;
+  seconds: number;
+  perSecond: number;
+}
+
+const rate = (count: number, ms: number): RateFigure => ({
+  count,
+  seconds: ms / 1000,
+  perSecond: Math.round((count * 1000) / ms),
+});
+
+/**
+ * Raw single-row INSERTs through `pg`: `concurrency` connections, each inserting one row per autocommit
+ * statement (a row shaped like an intake item: uuid, a few text columns, the JSON payload) for `seconds`.
+ */
+export async function pgInsertBaseline(
+  databaseUrl: string,
+  payload: string,
+  concurrency: number,
+  seconds: number,
+): Promise<RateFigure> {
+  const setup = new Client({ connectionString: databaseUrl });
+  await setup.connect();
+  await setup.query(`DROP TABLE IF EXISTS public.bench_baseline_insert`);
+  await setup.query(`CREATE TABLE public.bench_baseline_insert (
+    id uuid PRIMARY KEY, receipt_no text NOT NULL, title text NOT NULL, payload jsonb NOT NULL,
+    received_at timestamptz NOT NULL)`);
+  const clients = await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      const c = new Client({ connectionString: databaseUrl });
+      await c.connect();
+      return c;
+    }),
+  );
+  let count = 0;
+  const started = Date.now();
+  const deadline = started + seconds * 1000;
+  try {
+    await Promise.all(
+      clients.map(async (c) => {
+        while (Date.now() < deadline) {
+          await c.query(
+            `INSERT INTO public.bench_baseline_insert (id, receipt_no, title, payload, received_at)
+             VALUES ($1, $2, $3, $4::jsonb, now())`,
+            [randomUUID(), `B-${count}-${randomUUID()}`, 'baseline', payload],
+          );
+          count++;
+        }
+      }),
+    );
+    return rate(count, Date.now() - started);
+  } finally {
+    await Promise.all(clients.map((c) => c.end()));
+    await setup.query(`DROP TABLE IF EXISTS public.bench_baseline_insert`);
+    await setup.end();
+  }
+}
+
+export interface KafkaBaseline {
+  produce: RateFigure;
+  consume: RateFigure;
+}
+
+/**
+ * Raw kafkajs on the same broker, configured like the outbox relay (idempotent producer, acks from all
+ * replicas, batches of `batchSize` messages keyed by a random id, values of the item envelope's size) and
+ * like the services' consumers (one group, eachBatch, 12 partitions): produce for `seconds`, then consume all.
+ */
+export async function kafkaBaseline(
+  brokers: string[],
+  topicPrefix: string,
+  value: string,
+  seconds: number,
+  batchSize = 500,
+  partitions = 12,
+): Promise<KafkaBaseline> {
+  const kafka = new Kafka({ clientId: 'bench-baseline', brokers, logLevel: logLevel.WARN });
+  const topic = `${topicPrefix}bench.baseline.v1`;
+  const admin = kafka.admin();
+  await admin.connect();
+  await admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: partitions }] });
+  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+  await producer.connect();
+  let produced = 0;
+  const started = Date.now();
+  const deadline = started + seconds * 1000;
+  while (Date.now() < deadline) {
+    const messages = Array.from({ length: batchSize }, () => ({ key: randomUUID(), value }));
+    await producer.sendBatch({ acks: -1, topicMessages: [{ topic, messages }] });
+    produced += batchSize;
+  }
+  const produce = rate(produced, Date.now() - started);
+  await producer.disconnect();
+
+  const consumer = kafka.consumer({ groupId: `${topicPrefix}bench-baseline`, maxWaitTimeInMs: 100 });
+  await consumer.connect();
+  await consumer.subscribe({ topics: [topic], fromBeginning: true });
+  let consumed = 0;
+  let firstAt = 0;
+  let lastAt = 0;
+  const done = new Promise<void>((resolve) => {
+    void consumer.run({
+      partitionsConsumedConcurrently: 3,
+      eachBatch: async ({ batch }) => {
+        if (firstAt === 0) firstAt = Date.now();
+        consumed += batch.messages.length;
+        lastAt = Date.now();
+        if (consumed >= produced) resolve();
+        await Promise.resolve();
+      },
+    });
+  });
+  const timeout = new Promise<void>((resolve) => setTimeout(resolve, 120_000));
+  await Promise.race([done, timeout]);
+  await consumer.disconnect();
+  await admin.deleteTopics({ topics: [topic] }).catch(() => undefined);
+  await admin.disconnect();
+  return { produce, consume: rate(consumed, Math.max(1, lastAt - firstAt)) };
+}

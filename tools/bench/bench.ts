@@ -1,0 +1,306 @@
+import { execFileSync, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { parseBenchArgs, type BenchOptions } from './args';
+import { kafkaBaseline, pgInsertBaseline } from './baselines';
+import type { LoadResult, LoadSpec } from './load-worker';
+import { PipelineProbe, type PipelineProgress } from './pipeline-probe';
+import { cpuMs, rssMiB } from './process-stats';
+import { renderReport } from './report';
+import { backlogSlope, judgeStep, lateBacklog, nextSearchRate, summarize, type BacklogSample } from './stats';
+import type { BenchResults, CpuPerItem, StepResult } from './results';
+import { provideSystem, type SystemUnderTest } from './system-under-test';
+
+const repoRoot = join(__dirname, '..', '..', '..');
+const log = (line: string) => process.stdout.write(`[bench] ${line}\n`);
+
+/** A body like a window clerk's entry; the title carries the step's tag so the bench finds its items. */
+function itemBody(tag: string): string {
+  return JSON.stringify({
+    title: tag,
+    description:
+      '昨晚停在小区楼下的电动车被盗，车辆为蓝色雅迪，车牌号不详，楼道监控可能拍到了嫌疑人，请派出所调查处理并告知结果。',
+    requestType: 'help',
+    location: { areaCode: '371402', areaName: '德城区', address: '新湖街道湖滨北路 12 号' },
+    citizen: { name: '张三', mobile: '13800138000' },
+    urgency: 'normal',
+  });
+}
+
+function runLoad(spec: LoadSpec): Promise<LoadResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(__dirname, 'load-worker.js'), JSON.stringify(spec)], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      if (code !== 0) return reject(new Error(`load worker exited with ${code}`));
+      try {
+        resolve(JSON.parse(out.trim()) as LoadResult);
+      } catch (e) {
+        reject(e instanceof Error ? e : new Error(String(e)));
+      }
+    });
+  });
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function progressLine(label: string, t: number, p: PipelineProgress): string {
+  return (
+    `${label} t=${t.toFixed(0)}s accepted=${p.accepted} assigned=${p.assigned} tracked=${p.tracked} ` +
+    `backlog=${p.accepted - p.assigned} outbox(intake/router)=${p.intakeOutbox}/${p.routerOutbox}`
+  );
+}
+
+class Bench {
+  private stepNo = 0;
+
+  constructor(
+    private readonly options: BenchOptions,
+    private readonly runId: string,
+    private readonly sut: SystemUnderTest,
+    private readonly probe: PipelineProbe,
+  ) {}
+
+  /** Waits until every accepted item of the step is assigned and tracked, or progress stops for 20 s. */
+  private async drain(label: string, since: Date, tag: string, started: number): Promise<void> {
+    let last = await this.probe.progress(since, tag);
+    let lastChange = Date.now();
+    let lastPrint = 0;
+    const hardDeadline = Date.now() + 300_000;
+    while (last.assigned < last.accepted || last.tracked < last.accepted) {
+      if (Date.now() - lastChange > 20_000 || Date.now() > hardDeadline) {
+        log(`${label} drain stopped making progress; measuring what arrived`);
+        return;
+      }
+      await sleep(200);
+      const p = await this.probe.progress(since, tag);
+      if (p.assigned !== last.assigned || p.tracked !== last.tracked) lastChange = Date.now();
+      last = p;
+      if (Date.now() - lastPrint > 2_000) {
+        lastPrint = Date.now();
+        log(`${progressLine(`${label} draining`, (Date.now() - started) / 1000, p)}`);
+      }
+    }
+  }
+
+  /** CPU used so far by the services, the broker and the services' PostgreSQL backends. */
+  private async cpuSnapshot(): Promise<Record<string, number>> {
+    const snapshot: Record<string, number> = {};
+    for (const [name, pid] of Object.entries(this.sut.processes())) {
+      const used = pid === undefined ? undefined : cpuMs(pid);
+      if (used !== undefined) snapshot[name] = used;
+    }
+    snapshot.postgres = (await this.probe.backendPids()).reduce((sum, pid) => sum + (cpuMs(pid) ?? 0), 0);
+    return snapshot;
+  }
+
+  /** One load run from the separate worker process with once-a-second pipeline progress; then drain. */
+  private async loadAndObserve(label: string, tag: string, spec: LoadSpec) {
+    const cpuBefore = await this.cpuSnapshot();
+    const since = new Date();
+    const started = Date.now();
+    const backlog: BacklogSample[] = [];
+    let finished = false;
+    const load = runLoad(spec).finally(() => (finished = true));
+    while (!finished) {
+      await Promise.race([sleep(1_000), load.catch(() => undefined)]);
+      if (finished) break;
+      const t = (Date.now() - started) / 1000;
+      const p = await this.probe.progress(since, tag);
+      backlog.push({ t, backlog: p.accepted - p.assigned });
+      log(progressLine(label, t, p));
+    }
+    const result = await load;
+    await this.drain(label, since, tag, started);
+    const cpuAfter = await this.cpuSnapshot();
+    const items = Math.max(1, result.created);
+    const cpuMsPerItem: CpuPerItem = { load: Math.round((result.cpuMs / items) * 100) / 100 };
+    for (const [name, after] of Object.entries(cpuAfter)) {
+      cpuMsPerItem[name] = Math.round(((after - (cpuBefore[name] ?? after)) / items) * 100) / 100;
+    }
+    return { since, result, backlog, cpuMsPerItem };
+  }
+
+  async baselines(): Promise<NonNullable<BenchResults['baselines']>> {
+    const { concurrency, duration } = this.options;
+    const payload = itemBody('baseline');
+    log(`baseline: raw pg single-row INSERTs, ${concurrency} connections, ${duration} s…`);
+    const pgInsert = await pgInsertBaseline(this.sut.databaseUrl, payload, concurrency, duration);
+    log(`baseline: pg ${pgInsert.perSecond} inserts/s`);
+    log(
+      `baseline: raw kafkajs produce (idempotent, acks=all, batches of 500) for ${duration} s, then consume…`,
+    );
+    const envelope = JSON.stringify({ eventId: randomUUID(), type: 'ItemReceived', payload });
+    const kafka = await kafkaBaseline(this.sut.kafkaBrokers, this.sut.topicPrefix, envelope, duration);
+    log(`baseline: kafka produce ${kafka.produce.perSecond} msg/s, consume ${kafka.consume.perSecond} msg/s`);
+    return { pgInsert, kafka };
+  }
+
+  async intake(pgInsertRate?: number): Promise<NonNullable<BenchResults['intake']>> {
+    const { concurrency, duration } = this.options;
+    const tag = `bench-${this.runId}-intake`;
+    log(`intake: closed loop, ${concurrency} connections, ${duration} s (POST /api/v1/items)…`);
+    const { result, cpuMsPerItem } = await this.loadAndObserve('intake', tag, {
+      url: `${this.sut.intakeUrl}/api/v1/items`,
+      token: this.sut.token,
+      body: itemBody(tag),
+      connections: concurrency,
+      durationS: duration,
+    });
+    const itemsPerSecond = Math.round(result.created / result.durationS);
+    log(
+      `intake: ${itemsPerSecond} items/s (${result.non2xx} non-2xx, ${result.errors} errors); CPU ms/item ` +
+        JSON.stringify(cpuMsPerItem),
+    );
+    return {
+      concurrency,
+      load: result,
+      itemsPerSecond,
+      cpuMsPerItem,
+      ...(pgInsertRate ? { ratioToPgInsert: Math.round((itemsPerSecond / pgInsertRate) * 100) / 100 } : {}),
+    };
+  }
+
+  async step(kind: StepResult['kind'], rate: number): Promise<StepResult> {
+    const tag = `bench-${this.runId}-s${++this.stepNo}-r${rate}`;
+    const connections = Math.min(512, Math.max(this.options.concurrency, Math.ceil(rate / 10)));
+    const label = `${kind} ${rate}/s`;
+    log(`${label}: open loop at ${rate} items/s, ${connections} connections, ${this.options.duration} s…`);
+    const { since, result, backlog, cpuMsPerItem } = await this.loadAndObserve(label, tag, {
+      url: `${this.sut.intakeUrl}/api/v1/items`,
+      token: this.sut.token,
+      body: itemBody(tag),
+      connections,
+      durationS: this.options.duration,
+      rate,
+    });
+    const lat = await this.probe.latencies(since, tag);
+    const assigned = summarize(lat.assignedMs);
+    const tracked = summarize(lat.trackedMs);
+    const acceptedRate = Math.round(result.created / result.durationS);
+    const slope = backlogSlope(backlog);
+    const verdict = judgeStep({
+      offeredRate: rate,
+      acceptedRate,
+      assignedP99: assigned.p99,
+      backlogSlope: slope,
+      lateBacklog: lateBacklog(backlog),
+      unassigned: lat.unassigned,
+      p99LimitMs: this.options.p99LimitMs,
+    });
+    log(
+      `${label}: accepted ${acceptedRate}/s; accepted→assigned p50/p95/p99/max ${assigned.p50}/${assigned.p95}/` +
+        `${assigned.p99}/${assigned.max} ms; accepted→tracked p99 ${tracked.p99} ms; ` +
+        `${verdict.sustained ? 'SUSTAINED' : `not sustained: ${verdict.reasons.join('; ')}`}`,
+    );
+    return {
+      kind,
+      offeredRate: rate,
+      connections,
+      load: result,
+      acceptedRate,
+      assigned,
+      tracked,
+      unassigned: lat.unassigned,
+      untracked: lat.untracked,
+      backlog,
+      backlogSlope: Math.round(slope * 10) / 10,
+      verdict,
+      cpuMsPerItem,
+    };
+  }
+}
+
+function gitCommit(): string {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repoRoot, encoding: 'utf8' }).trim();
+  } catch {
+    return 'unknown';
+  }
+}
+
+async function main(): Promise<void> {
+  const options = parseBenchArgs(process.argv.slice(2));
+  const startedAt = new Date();
+  const runId = startedAt.toISOString().replace(/[-:T]/g, '').slice(0, 14);
+  const loadavgStart = loadavg();
+  log(`run ${runId}: ${cpus().length} CPUs, load average ${loadavgStart.map((l) => l.toFixed(2)).join(' ')}`);
+  const sut = await provideSystem(options, runId, log);
+  let stopped = false;
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    log('stopping…');
+    await sut.stop();
+  };
+  process.on('SIGINT', () => void stop().then(() => process.exit(130)));
+  const probe = await PipelineProbe.connect(sut.databaseUrl);
+  try {
+    const bench = new Bench(options, runId, sut, probe);
+    const results: BenchResults = {
+      runId,
+      label: options.label,
+      commit: gitCommit(),
+      startedAt: startedAt.toISOString(),
+      finishedAt: '',
+      machine: {
+        cpus: cpus().length,
+        model: cpus()[0]?.model ?? 'unknown',
+        loadavgStart,
+        loadavgEnd: [],
+        node: process.version,
+      },
+      system: sut.source,
+      options: {
+        rates: options.rates,
+        durationS: options.duration,
+        concurrency: options.concurrency,
+        p99LimitMs: options.p99LimitMs,
+      },
+      steps: [],
+      memoryMiB: {},
+    };
+    if (!options.skip.has('baselines')) results.baselines = await bench.baselines();
+    if (!options.skip.has('intake'))
+      results.intake = await bench.intake(results.baselines?.pgInsert.perSecond);
+    if (!options.skip.has('latency')) {
+      for (const rate of options.rates) results.steps.push(await bench.step('latency', rate));
+    }
+    if (!options.skip.has('search')) {
+      for (let i = 0; i < options.searchSteps; i++) {
+        const sustained = results.steps.filter((s) => s.verdict.sustained).map((s) => s.offeredRate);
+        const failed = results.steps.filter((s) => !s.verdict.sustained).map((s) => s.offeredRate);
+        const rate = nextSearchRate(sustained, failed);
+        if (rate === undefined) break;
+        results.steps.push(await bench.step('search', rate));
+      }
+    }
+    const sustained = results.steps.filter((s) => s.verdict.sustained).map((s) => s.offeredRate);
+    if (sustained.length > 0) results.highestSustainedRate = Math.max(...sustained);
+    for (const [name, pid] of Object.entries(sut.processes())) {
+      results.memoryMiB[name] = pid === undefined ? undefined : rssMiB(pid);
+    }
+    results.machine.loadavgEnd = loadavg();
+    results.finishedAt = new Date().toISOString();
+    const dir = join(repoRoot, 'bench-results');
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, `${runId}.json`);
+    writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+    process.stdout.write(`\n${renderReport(results)}\n`);
+    log(`results written to ${file}`);
+  } finally {
+    await probe.close();
+    await stop();
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,86 @@
+import { Client } from 'pg';
+
+/**
+ * Where the bench reads the pipeline's own timestamps. These are the only places it depends on the services'
+ * schemas; everything else goes through POST /api/v1/items.
+ *  - accepted: intake.items.received_at (the receivedAt intake stamps and returns with the receipt);
+ *  - assigned: the first router.route_decisions.decided_at of the item (now() of the router's batch transaction);
+ *  - tracked: tracking.items.updated_at once the row holds both the intake facts and the agency (now() of the
+ *    tracking transaction that completed the projection).
+ */
+const SQL = {
+  progress: `SELECT
+      (SELECT count(*) FROM intake.items WHERE received_at >= $1 AND title = $2)::int AS accepted,
+      (SELECT count(*) FROM router.route_decisions WHERE decided_at >= $1)::int AS assigned,
+      (SELECT count(*) FROM tracking.items WHERE received_at >= $1 AND title = $2
+          AND agency IS NOT NULL)::int AS tracked,
+      (SELECT count(*) FROM intake.outbox WHERE sent_at IS NULL)::int AS "intakeOutbox",
+      (SELECT count(*) FROM router.outbox WHERE sent_at IS NULL)::int AS "routerOutbox"`,
+  latencies: `SELECT
+      extract(epoch FROM d.decided_at - i.received_at) * 1000 AS "assignedMs",
+      extract(epoch FROM t.updated_at - i.received_at) * 1000 AS "trackedMs"
+    FROM intake.items i
+    LEFT JOIN LATERAL (SELECT min(decided_at) AS decided_at FROM router.route_decisions r WHERE r.item_id = i.id) d
+      ON true
+    LEFT JOIN tracking.items t ON t.item_id = i.id AND t.agency IS NOT NULL AND t.received_at IS NOT NULL
+    WHERE i.received_at >= $1 AND i.title = $2`,
+};
+
+export interface PipelineProgress {
+  accepted: number;
+  assigned: number;
+  tracked: number;
+  intakeOutbox: number;
+  routerOutbox: number;
+}
+
+export interface ItemLatencies {
+  assignedMs: number[];
+  trackedMs: number[];
+  /** Items with no routing decision / no complete tracking row. */
+  unassigned: number;
+  untracked: number;
+}
+
+export class PipelineProbe {
+  private constructor(private readonly client: Client) {}
+
+  static async connect(databaseUrl: string): Promise<PipelineProbe> {
+    const client = new Client({ connectionString: databaseUrl, application_name: 'bench-probe' });
+    await client.connect();
+    return new PipelineProbe(client);
+  }
+
+  /** Items of one step (all carry the step's title tag) accepted, assigned and tracked so far. */
+  async progress(since: Date, tag: string): Promise<PipelineProgress> {
+    const { rows } = await this.client.query<PipelineProgress>(SQL.progress, [since, tag]);
+    return rows[0]!;
+  }
+
+  async latencies(since: Date, tag: string): Promise<ItemLatencies> {
+    const { rows } = await this.client.query<{ assignedMs: string | null; trackedMs: string | null }>(
+      SQL.latencies,
+      [since, tag],
+    );
+    const result: ItemLatencies = { assignedMs: [], trackedMs: [], unassigned: 0, untracked: 0 };
+    for (const row of rows) {
+      if (row.assignedMs === null) result.unassigned++;
+      else result.assignedMs.push(Math.round(Number(row.assignedMs)));
+      if (row.trackedMs === null) result.untracked++;
+      else result.trackedMs.push(Math.round(Number(row.trackedMs)));
+    }
+    return result;
+  }
+
+  /** Server processes of the services' connections to this database (for their CPU time). */
+  async backendPids(): Promise<number[]> {
+    const { rows } = await this.client.query<{ pid: number }>(
+      `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+    );
+    return rows.map((r) => r.pid);
+  }
+
+  async close(): Promise<void> {
+    await this.client.end();
+  }
+}

@@ -1,0 +1,97 @@
+import type { BenchResults } from './results';
+
+function table(header: string[], rows: (string | number)[][]): string {
+  const cells = [header, ...rows.map((r) => r.map(String))];
+  const widths = header.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? '').length)));
+  const line = (r: string[]) => r.map((c, i) => c.padStart(widths[i] ?? 0)).join('  ');
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join('\n');
+}
+
+/** The final table the bench prints (the JSON file holds everything, including backlog samples). */
+export function renderReport(r: BenchResults): string {
+  const out: string[] = [];
+  out.push(
+    `一门进出 bench ${r.runId}${r.label ? ` (${r.label})` : ''} @ ${r.commit} — ${r.machine.cpus} CPUs, ` +
+      `load average ${r.machine.loadavgStart.map((l) => l.toFixed(2)).join(' ')} → ` +
+      `${r.machine.loadavgEnd.map((l) => l.toFixed(2)).join(' ')}; ${r.system}`,
+  );
+  out.push('');
+  const rows: (string | number)[][] = [];
+  if (r.baselines) {
+    const b = r.baselines;
+    rows.push(['raw pg single-row INSERT', `${r.options.concurrency} conns`, b.pgInsert.perSecond, '']);
+    rows.push(['raw kafkajs produce (acks=all, batch 500)', '1 producer', b.kafka.produce.perSecond, '']);
+    rows.push(['raw kafkajs consume', '1 consumer', b.kafka.consume.perSecond, '']);
+  }
+  if (r.intake) {
+    rows.push([
+      'intake POST /api/v1/items (closed loop)',
+      `${r.intake.concurrency} conns`,
+      r.intake.itemsPerSecond,
+      r.intake.ratioToPgInsert === undefined ? '' : `${Math.round(r.intake.ratioToPgInsert * 100)}% of pg`,
+    ]);
+  }
+  if (rows.length > 0) out.push(table(['throughput', 'concurrency', 'per second', 'ratio'], rows), '');
+  if (r.steps.length > 0) {
+    out.push(
+      table(
+        [
+          'step',
+          'offered/s',
+          'accepted/s',
+          'assigned p50',
+          'p95',
+          'p99',
+          'max',
+          'tracked p50',
+          'p95',
+          'p99',
+          'max',
+          'backlog slope/s',
+          'sustained',
+        ],
+        r.steps.map((s) => [
+          s.kind,
+          s.offeredRate,
+          s.acceptedRate,
+          s.assigned.p50,
+          s.assigned.p95,
+          s.assigned.p99,
+          s.assigned.max,
+          s.tracked.p50,
+          s.tracked.p95,
+          s.tracked.p99,
+          s.tracked.max,
+          s.backlogSlope,
+          s.verdict.sustained ? 'yes' : `no (${s.verdict.reasons.join('; ')})`,
+        ]),
+      ),
+    );
+    out.push(
+      'latencies in ms from intake receivedAt to the routing decision / complete tracking row (DB timestamps)',
+    );
+    out.push(
+      `highest sustained end-to-end rate (p99 accepted→assigned < ${r.options.p99LimitMs} ms, no backlog growth): ` +
+        `${r.highestSustainedRate ?? 'none'} items/s`,
+      '',
+    );
+  }
+  const cpuRows: (string | number)[][] = [];
+  const names = ['load', 'intake', 'router', 'tracking', 'broker', 'postgres'];
+  if (r.intake) cpuRows.push(['intake (closed loop)', ...names.map((n) => r.intake?.cpuMsPerItem[n] ?? '')]);
+  for (const s of r.steps)
+    cpuRows.push([`${s.kind} ${s.offeredRate}/s`, ...names.map((n) => s.cpuMsPerItem[n] ?? '')]);
+  if (cpuRows.length > 0) {
+    out.push(table(['CPU ms per item', ...names], cpuRows));
+    out.push(
+      '(CPU time each process used over the phase, load and drain, divided by the items accepted)',
+      '',
+    );
+  }
+  out.push(
+    `RSS at end (MiB): ${Object.entries(r.memoryMiB)
+      .map(([k, v]) => `${k} ${v ?? '?'}`)
+      .join(', ')}`,
+  );
+  return out.join('\n');
+}

@@ -1,0 +1,45 @@
+import type { KafkaBaseline, RateFigure } from './baselines';
+import type { LoadResult } from './load-worker';
+import type { BacklogSample, LatencySummary, StepVerdict } from './stats';
+
+/** What one bench run measured; written as JSON to bench-results/ and rendered as the final table. */
+export interface StepResult {
+  kind: 'latency' | 'search';
+  offeredRate: number;
+  connections: number;
+  load: LoadResult;
+  acceptedRate: number;
+  assigned: LatencySummary;
+  tracked: LatencySummary;
+  unassigned: number;
+  untracked: number;
+  backlog: BacklogSample[];
+  backlogSlope: number;
+  verdict: StepVerdict;
+  cpuMsPerItem: CpuPerItem;
+}
+
+/** CPU time each process spent per accepted item over a phase (load and drain): robust to a busy machine. */
+export type CpuPerItem = Record<string, number>;
+
+export interface BenchResults {
+  runId: string;
+  label: string;
+  commit: string;
+  startedAt: string;
+  finishedAt: string;
+  machine: { cpus: number; model: string; loadavgStart: number[]; loadavgEnd: number[]; node: string };
+  system: string;
+  options: { rates: number[]; durationS: number; concurrency: number; p99LimitMs: number };
+  baselines?: { pgInsert: RateFigure; kafka: KafkaBaseline };
+  intake?: {
+    concurrency: number;
+    load: LoadResult;
+    itemsPerSecond: number;
+    ratioToPgInsert?: number;
+    cpuMsPerItem: CpuPerItem;
+  };
+  steps: StepResult[];
+  highestSustainedRate?: number;
+  memoryMiB: Record<string, number | undefined>;
+}
