@@ -1,7 +1,7 @@
 import { Controller, Query, Sse } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Observable } from 'rxjs';
-import { AcceptsQueryToken, CurrentStaff, StaffOnly, type StaffPrincipal } from '@app/auth';
+import { AcceptsQueryToken, CurrentStaff, StaffOnly, StaffRoles, type StaffPrincipal } from '@app/auth';
 import { EventsStreamQueryDto } from './events-stream-query.dto';
 import { EventsStreamUseCase, type LiveEvent } from './events-stream.use-case';
 
@@ -10,9 +10,9 @@ import { EventsStreamUseCase, type LiveEvent } from './events-stream.use-case';
 export class EventsStreamController {
   constructor(private readonly stream: EventsStreamUseCase) {}
 
-  /** EventSource cannot send headers, so the access token may come as `?access_token=`. */
+  /** Staff only; EventSource cannot send headers, so the guard also takes the token as `?access_token=`. */
   @Sse('stream')
-  @StaffOnly('clerk', 'worker', 'supervisor', 'committee', 'admin')
+  @StaffOnly(...StaffRoles)
   @AcceptsQueryToken()
   @ApiOperation({ summary: '实时推送（SSE）：{type, itemId, receiptNo, status}，仅推送有权查看的诉求' })
   // The query DTO only admits `access_token`, so a stray parameter is refused before a stream opens.

@@ -8,7 +8,10 @@ export interface LiveEvent {
   data: { type: string; itemId: string; receiptNo: string; status: string };
 }
 
-/** Server-sent events for the desk: every item change the signed-in staff member may see. */
+/**
+ * Server-sent events for the desk: every item change the signed-in staff member may see. The access guard has
+ * verified the token (header, or `?access_token=` since an EventSource cannot set headers) before streaming.
+ */
 @Injectable()
 export class EventsStreamUseCase {
   constructor(private readonly live: LiveUpdates) {}
