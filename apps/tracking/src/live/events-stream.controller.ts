@@ -1,7 +1,8 @@
-import { Controller, Sse } from '@nestjs/common';
+import { Controller, Query, Sse } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Observable } from 'rxjs';
 import { AcceptsQueryToken, CurrentStaff, StaffOnly, StaffRoles, type StaffPrincipal } from '@app/auth';
+import { EventsStreamQueryDto } from './events-stream-query.dto';
 import { EventsStreamUseCase, type LiveEvent } from './events-stream.use-case';
 
 @ApiTags('events')
@@ -14,7 +15,11 @@ export class EventsStreamController {
   @StaffOnly(...StaffRoles)
   @AcceptsQueryToken()
   @ApiOperation({ summary: '实时推送（SSE）：{type, itemId, receiptNo, status}，仅推送有权查看的诉求' })
-  events(@CurrentStaff() staff: StaffPrincipal): Observable<LiveEvent> {
+  // The query DTO only makes unknown parameters a 400 (the guard reads access_token).
+  events(
+    @CurrentStaff() staff: StaffPrincipal,
+    @Query() _query: EventsStreamQueryDto,
+  ): Observable<LiveEvent> {
     return this.stream.execute(staff);
   }
 }
