@@ -156,4 +156,26 @@ describe('security (three running services)', () => {
     expect(res.status).toBe(413);
     expect(await res.json()).toMatchObject({ error: { code: 'REQUEST.TOO_LARGE' } });
   });
+
+  it('throttles public endpoints per client address (behind the trusted local proxy)', async () => {
+    const hit = (url: string, address: string, init: RequestInit = {}) =>
+      fetch(url, {
+        ...init,
+        headers: { ...(init.headers as Record<string, string>), 'x-forwarded-for': address },
+      });
+    const portal = `${system.intake.url}/api/v1/portal/items`;
+    const post = { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' };
+    const status = `${system.tracking.url}/api/v1/public/status?receiptNo=YM-20000101-000001-0&phoneLast4=0000`;
+    for (const [url, init, limit] of [
+      [portal, post, 20],
+      [status, {}, 30],
+    ] as const) {
+      const answers = await Promise.all(Array.from({ length: limit }, () => hit(url, '198.51.100.1', init)));
+      expect(answers.some((r) => r.status === 429)).toBe(false);
+      const over = await hit(url, '198.51.100.1', init);
+      expect(over.status).toBe(429);
+      expect(await over.json()).toMatchObject({ error: { code: 'REQUEST.RATE_LIMITED' } });
+      expect((await hit(url, '198.51.100.2', init)).status).not.toBe(429);
+    }
+  });
 });

@@ -1,8 +1,9 @@
-import { IsOptional, IsString } from 'class-validator';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
 
+/** The stream takes no input but the token; anything else in the query is refused (400). */
 export class EventsStreamQueryDto {
-  /** Read by the access guard (AcceptsQueryToken); declared here so that only it is allowed. */
   @IsOptional()
   @IsString()
+  @MaxLength(4096)
   access_token?: string;
 }

@@ -15,7 +15,7 @@ export class EventsStreamController {
   @StaffOnly(...StaffRoles)
   @AcceptsQueryToken()
   @ApiOperation({ summary: '实时推送（SSE）：{type, itemId, receiptNo, status}，仅推送有权查看的诉求' })
-  // The query DTO only admits `access_token`, so a stray parameter is refused before a stream opens.
+  // The query DTO only makes unknown parameters a 400 (the guard reads access_token).
   events(
     @CurrentStaff() staff: StaffPrincipal,
     @Query() _query: EventsStreamQueryDto,
