@@ -157,7 +157,12 @@ describe('web front end (browser)', () => {
   });
 
   it('the citizen status page works without signing in on a phone-sized screen', async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
+    const context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+    });
     const page = await context.newPage();
     await page.goto(`${web.url}/status`);
     await page.getByRole('heading', { name: '办理进度查询' }).waitFor();

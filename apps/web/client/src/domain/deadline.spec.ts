@@ -1,4 +1,4 @@
-import { deadlineTone, remainingText } from './deadline';
+import { deadlineTone, OFFER_WARNING_MS, remainingText } from './deadline';
 
 describe('deadline colours', () => {
   const now = new Date('2026-11-25T10:00:00Z');
@@ -13,6 +13,11 @@ describe('deadline colours', () => {
     ['80 % of the time used', '2026-11-26T10:00:00Z', '2026-11-21T10:00:00Z', 'yellow'],
   ] as const)('%s → %s', (_, due, start, tone) => {
     expect(deadlineTone(due, now, start)).toBe(tone);
+  });
+
+  it('gives an offer to sign for ten yellow minutes', () => {
+    expect(deadlineTone('2026-11-25T10:29:00Z', now, null, OFFER_WARNING_MS)).toBe('green');
+    expect(deadlineTone('2026-11-25T10:09:00Z', now, null, OFFER_WARNING_MS)).toBe('yellow');
   });
 
   it('counts down in minutes and seconds under an hour, and says how late an overdue item is', () => {

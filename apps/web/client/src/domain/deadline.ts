@@ -3,13 +3,16 @@ export type DeadlineTone = 'green' | 'yellow' | 'red' | 'none';
 
 /** Share of the allowed time after which an item turns yellow (tracking's sweep warns at the same point). */
 export const WARNING_SHARE = 0.8;
-/** Without a known start, the last day before the deadline is yellow. */
+/** Without a known start, the last day before a deadline is yellow. */
 const WARNING_WINDOW_MS = 24 * 3600_000;
+/** An offer to sign for runs for minutes, not days: its last ten minutes are yellow. */
+export const OFFER_WARNING_MS = 10 * 60_000;
 
 export function deadlineTone(
   dueAt: string | null | undefined,
   now: Date,
   startedAt?: string | null,
+  warningWindowMs = WARNING_WINDOW_MS,
 ): DeadlineTone {
   if (!dueAt) return 'none';
   const due = Date.parse(dueAt);
@@ -20,7 +23,7 @@ export function deadlineTone(
   if (!Number.isNaN(start) && due > start) {
     return (now.getTime() - start) / (due - start) >= WARNING_SHARE ? 'yellow' : 'green';
   }
-  return left <= WARNING_WINDOW_MS ? 'yellow' : 'green';
+  return left <= warningWindowMs ? 'yellow' : 'green';
 }
 
 /** "剩余 12:34", "剩余 2天3小时", "超时 5分钟" — for offers' countdowns and deadlines. */

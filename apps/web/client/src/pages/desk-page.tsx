@@ -7,7 +7,7 @@ import { dueOf, type ItemSummary, type OfferInfo } from '../api/types';
 import { DeadlineBadge } from '../components/deadline-badge';
 import { useLoad, useNow } from '../components/hooks';
 import { Link } from '../components/link';
-import { deadlineTone, formatTime, remainingText } from '../domain/deadline';
+import { deadlineTone, formatTime, OFFER_WARNING_MS, remainingText } from '../domain/deadline';
 import { requestTypeLabel, statusLabel } from '../domain/labels';
 
 type Tab = 'offers' | 'tasks' | 'queue';
@@ -111,7 +111,7 @@ export function DeskPage({ session }: { session: Session }) {
             {offers.data?.map((o) => (
               <li
                 key={o.offer.offerId}
-                className={`offer deadline-edge-${deadlineTone(o.offer.expiresAt, now)}`}
+                className={`offer deadline-edge-${deadlineTone(o.offer.expiresAt, now, null, OFFER_WARNING_MS)}`}
               >
                 <div>
                   <strong>{o.title ?? '（无标题）'}</strong>
@@ -119,7 +119,9 @@ export function DeskPage({ session }: { session: Session }) {
                     {o.receiptNo} · {requestTypeLabel(o.requestType)} · 受理于 {formatTime(o.receivedAt)}
                   </div>
                 </div>
-                <span className={`countdown deadline-${deadlineTone(o.offer.expiresAt, now)}`}>
+                <span
+                  className={`countdown deadline-${deadlineTone(o.offer.expiresAt, now, null, OFFER_WARNING_MS)}`}
+                >
                   签收{remainingText(o.offer.expiresAt, now)}
                 </span>
                 <button type="button" className="primary" onClick={() => void sign(o)}>
