@@ -55,6 +55,10 @@ const COLUMNS: readonly [
   ['clusterId', 'cluster_id', 'uuid'],
 ];
 
+const REPORT_COLUMNS = COLUMNS.filter(([, , kind]) => kind !== 'json' && kind !== 'keys')
+  .map(([, column]) => column)
+  .join(', ');
+
 function fromRow(row: Row): StoredFacts {
   const facts: Record<string, unknown> = {
     ...emptyFacts(String(row.item_id)),
@@ -193,9 +197,10 @@ export class FactsRepository {
     );
   }
 
+  /** Facts for reports, without the fingerprints and person keys only detection needs (the bulk of a row). */
   async findFacts(scope: FactsScope): Promise<ItemFacts[]> {
     const rows: Row[] = await this.dataSource.query(
-      `SELECT * FROM item_facts WHERE received_at >= $1 AND received_at < $2
+      `SELECT ${REPORT_COLUMNS} FROM item_facts WHERE received_at >= $1 AND received_at < $2
          AND ($3::text IS NULL OR unit_id = $3) ORDER BY received_at, item_id`,
       [scope.from, scope.to, scope.unitId ?? null],
     );
