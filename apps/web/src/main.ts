@@ -24,7 +24,15 @@ async function start(): Promise<void> {
     PROXY_MOUNT,
     serviceProxy({ intake: config.INTAKE_URL, router: config.ROUTER_URL, tracking: config.TRACKING_URL }),
   );
-  app.use(helmet({ contentSecurityPolicy: { directives: { 'img-src': ["'self'", 'data:'] } } }));
+  // Offices often serve the app over plain http on the intranet: no upgrade of its requests to https.
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: { 'img-src': ["'self'", 'data:'], 'upgrade-insecure-requests': null },
+      },
+      strictTransportSecurity: false,
+    }),
+  );
   app.use(...spaAssets(config.WEB_ROOT ?? join(__dirname, '..', 'public')));
   app.enableShutdownHooks();
   await app.listen(config.PORT, config.HOST);
