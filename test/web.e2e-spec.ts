@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { freePort, webProcess, type ServiceProcess } from '@app/local-infra';
@@ -291,5 +291,14 @@ describe('web front end (browser)', () => {
     expect(await board.getByTestId('by-agency').textContent()).toContain('公安');
     await board.getByTestId('rates-table').getByText('公安').waitFor();
     await shot(board, '10-dashboard');
+
+    // The work ledger downloads as a file, with the staff token the browser cannot put on a plain link.
+    const [csv] = await Promise.all([
+      board.waitForEvent('download'),
+      board.getByRole('button', { name: '导出台账 CSV' }).click(),
+    ]);
+    expect(csv.suggestedFilename()).toMatch(/^工作台账_\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}\.csv$/);
+    const path = await csv.path();
+    expect(readFileSync(path, 'utf8')).toContain(flow.receiptNo);
   });
 });
