@@ -301,4 +301,16 @@ describe('web front end (browser)', () => {
     const path = await csv.path();
     expect(readFileSync(path, 'utf8')).toContain(flow.receiptNo);
   });
+
+  it('the committee records the follow-up call on the item page, which closes the item', async () => {
+    const board = flow.board;
+    if (!board) throw new Error('the dashboard was not opened');
+    await board.goto(`${web.url}/desk/items/${flow.itemId}`);
+    await board.getByRole('button', { name: '回访' }).click();
+    await board.getByLabel('群众评价').selectOption('satisfied');
+    await board.getByRole('button', { name: '确定' }).click();
+    // Satisfied closes the item (a dissatisfied citizen would send it back to the same worker).
+    await board.getByTestId('item-status').getByText('已关闭').waitFor();
+    await shot(board, '11-item-followed-up');
+  });
 });
