@@ -68,6 +68,7 @@ describe('fault injection: nothing lost, nothing doubled', () => {
     pg?.stop();
   });
 
+  // Long by design: three service crashes, a broker restart and a database restart, each waited out.
   it('reconciles every receipt after service kills, a broker restart and a database restart', async () => {
     const sent: Sent[] = [];
     let sending = true;
@@ -188,5 +189,5 @@ describe('fault injection: nothing lost, nothing doubled', () => {
     } finally {
       await db.end();
     }
-  });
+  }, 600_000);
 });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
+import { ASYNC_COMMIT } from '@app/persistence';
 
 export interface RateFigure {
   count: number;
@@ -121,4 +122,74 @@ export async function kafkaBaseline(
   await admin.deleteTopics({ topics: [topic] }).catch(() => undefined);
   await admin.disconnect();
   return { produce, consume: rate(consumed, Math.max(1, lastAt - firstAt)) };
+}
+
+export interface CommitProbes {
+  /** One row every connection updates, autocommit: the row lock is held through each commit's WAL flush. */
+  counterSync: RateFigure;
+  /** The same with synchronous_commit off for the statement's transaction (ASYNC_COMMIT). */
+  counterAsync: RateFigure;
+  /** Insert and pg_notify in one transaction: PostgreSQL serialises notifying commits cluster-wide. */
+  insertWithNotify: RateFigure;
+  insertWithoutNotify: RateFigure;
+}
+
+/**
+ * Micro-probes of the two serialisation points the services used to hit on every item, run side by side
+ * at the same moment so a busy machine affects both sides alike.
+ */
+export async function commitProbes(
+  databaseUrl: string,
+  concurrency: number,
+  seconds: number,
+): Promise<CommitProbes> {
+  const setup = new Client({ connectionString: databaseUrl });
+  await setup.connect();
+  await setup.query(
+    `CREATE TABLE IF NOT EXISTS public.bench_probe_counter (k text PRIMARY KEY, n int NOT NULL)`,
+  );
+  await setup.query(`CREATE TABLE IF NOT EXISTS public.bench_probe_rows (id bigserial PRIMARY KEY, v text)`);
+  const run = async (work: (c: Client) => Promise<unknown>): Promise<RateFigure> => {
+    const clients = await Promise.all(
+      Array.from({ length: concurrency }, async () => {
+        const c = new Client({ connectionString: databaseUrl });
+        await c.connect();
+        return c;
+      }),
+    );
+    let count = 0;
+    const started = Date.now();
+    const deadline = started + seconds * 1000;
+    await Promise.all(
+      clients.map(async (c) => {
+        while (Date.now() < deadline) {
+          await work(c);
+          count++;
+        }
+      }),
+    );
+    const figure = rate(count, Date.now() - started);
+    await Promise.all(clients.map((c) => c.end()));
+    return figure;
+  };
+  const counter = (from: string) =>
+    `INSERT INTO public.bench_probe_counter (k, n) SELECT 'day', 1 ${from}
+     ON CONFLICT (k) DO UPDATE SET n = bench_probe_counter.n + 1 RETURNING n`;
+  const insertTx = (notify: boolean) => async (c: Client) => {
+    await c.query('BEGIN');
+    await c.query(`INSERT INTO public.bench_probe_rows (v) VALUES ('x')`);
+    if (notify) await c.query(`SELECT pg_notify('bench_probe', '')`);
+    await c.query('COMMIT');
+  };
+  try {
+    return {
+      counterSync: await run((c) => c.query(counter(''))),
+      counterAsync: await run((c) => c.query(counter(`FROM ${ASYNC_COMMIT}`))),
+      insertWithNotify: await run(insertTx(true)),
+      insertWithoutNotify: await run(insertTx(false)),
+    };
+  } finally {
+    await setup.query(`DROP TABLE IF EXISTS public.bench_probe_counter, public.bench_probe_rows`);
+    await setup.end();
+  }
 }

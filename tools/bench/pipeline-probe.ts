@@ -72,6 +72,14 @@ export class PipelineProbe {
     return result;
   }
 
+  /** Transactions committed in this database so far (pg_stat_database; flushed by backends about once a second). */
+  async commits(): Promise<number> {
+    const { rows } = await this.client.query<{ n: string }>(
+      `SELECT xact_commit AS n FROM pg_stat_database WHERE datname = current_database()`,
+    );
+    return Number(rows[0]?.n ?? 0);
+  }
+
   /** Server processes of the services' connections to this database (for their CPU time). */
   async backendPids(): Promise<number[]> {
     const { rows } = await this.client.query<{ pid: number }>(

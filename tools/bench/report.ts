@@ -22,6 +22,11 @@ export function renderReport(r: BenchResults): string {
     rows.push(['raw pg single-row INSERT', `${r.options.concurrency} conns`, b.pgInsert.perSecond, '']);
     rows.push(['raw kafkajs produce (acks=all, batch 500)', '1 producer', b.kafka.produce.perSecond, '']);
     rows.push(['raw kafkajs consume', '1 consumer', b.kafka.consume.perSecond, '']);
+    const c = b.commits;
+    rows.push(['probe: one counter row, sync commit', '16 conns', c.counterSync.perSecond, '']);
+    rows.push(['probe: one counter row, ASYNC_COMMIT', '16 conns', c.counterAsync.perSecond, '']);
+    rows.push(['probe: insert + pg_notify per tx', '16 conns', c.insertWithNotify.perSecond, '']);
+    rows.push(['probe: insert per tx, no notify', '16 conns', c.insertWithoutNotify.perSecond, '']);
   }
   if (r.intake) {
     rows.push([
@@ -77,12 +82,12 @@ export function renderReport(r: BenchResults): string {
     );
   }
   const cpuRows: (string | number)[][] = [];
-  const names = ['load', 'intake', 'router', 'tracking', 'broker', 'postgres'];
+  const names = ['load', 'intake', 'router', 'tracking', 'broker', 'postgres', 'pgCommits'];
   if (r.intake) cpuRows.push(['intake (closed loop)', ...names.map((n) => r.intake?.cpuMsPerItem[n] ?? '')]);
   for (const s of r.steps)
     cpuRows.push([`${s.kind} ${s.offeredRate}/s`, ...names.map((n) => s.cpuMsPerItem[n] ?? '')]);
   if (cpuRows.length > 0) {
-    out.push(table(['CPU ms per item', ...names], cpuRows));
+    out.push(table(['CPU ms per item', ...names.slice(0, -1), 'PG commits/item'], cpuRows));
     out.push(
       '(CPU time each process used over the phase, load and drain, divided by the items accepted)',
       '',

@@ -1,4 +1,4 @@
-import type { KafkaBaseline, RateFigure } from './baselines';
+import type { CommitProbes, KafkaBaseline, RateFigure } from './baselines';
 import type { LoadResult } from './load-worker';
 import type { BacklogSample, LatencySummary, StepVerdict } from './stats';
 
@@ -31,7 +31,7 @@ export interface BenchResults {
   machine: { cpus: number; model: string; loadavgStart: number[]; loadavgEnd: number[]; node: string };
   system: string;
   options: { rates: number[]; durationS: number; concurrency: number; p99LimitMs: number };
-  baselines?: { pgInsert: RateFigure; kafka: KafkaBaseline };
+  baselines?: { pgInsert: RateFigure; kafka: KafkaBaseline; commits: CommitProbes };
   intake?: {
     concurrency: number;
     load: LoadResult;

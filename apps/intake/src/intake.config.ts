@@ -67,3 +67,10 @@ export function keyedSecrets(value: string): ReadonlyMap<string, string> {
     }),
   );
 }
+
+/** A size such as `2mb` or `32kb` in bytes. */
+export function sizeInBytes(value: string): number {
+  const match = /^(\d+)(kb|mb)$/.exec(value);
+  if (!match) throw new Error(`not a size: ${value}`);
+  return Number(match[1]) * (match[2] === 'mb' ? 1024 * 1024 : 1024);
+}

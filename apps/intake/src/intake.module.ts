@@ -1,11 +1,12 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { MulterModule } from '@nestjs/platform-express';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { platformModules } from '@app/runtime';
 import { BatchController } from './batch/batch.controller';
 import { ImportBatchUseCase } from './batch/import-batch.use-case';
 import { HotlineSignatureGuard } from './hotline/hotline-signature.guard';
 import { HotlineController } from './hotline/hotline.controller';
-import { IntakeConfig } from './intake.config';
+import { IntakeConfig, sizeInBytes } from './intake.config';
 import { Open311KeyGuard } from './open311/open311-key.guard';
 import { Open311Controller } from './open311/open311.controller';
 import { QueryServiceRequestsUseCase } from './open311/query-service-requests.use-case';
@@ -32,6 +33,10 @@ export class IntakeModule {
           consumerGroup: 'intake',
           // Accepting items must not wait for the progress consumer to (re)join its group.
           consumerGatesReadiness: false,
+        }),
+        // Batch files uploaded from a form: in memory, one file, as large as a raw batch body may be.
+        MulterModule.register({
+          limits: { fileSize: sizeInBytes(config.BATCH_BODY_LIMIT), files: 1, fields: 10, parts: 20 },
         }),
         // Applied only where a controller uses ThrottlerGuard (the public web form).
         ThrottlerModule.forRoot([

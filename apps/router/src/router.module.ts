@@ -1,5 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { platformModules } from '@app/runtime';
+import { CommitteeController } from './committee/committee.controller';
+import { DecideByCommitteeUseCase } from './committee/decide-by-committee.use-case';
 import { ItemRoutesRepository } from './persistence/item-routes.repository';
 import { routerMigrations } from './persistence/migrations';
 import { RouteDecisionsRepository } from './persistence/route-decisions.repository';
@@ -30,7 +32,7 @@ export class RouterModule {
         migrations: routerMigrations,
         consumerGroup: 'router',
       }),
-      controllers: [RouterEventsHandler, PreviewController, RulesController],
+      controllers: [RouterEventsHandler, PreviewController, RulesController, CommitteeController],
       providers: [
         { provide: RouterConfig, useValue: config },
         { provide: Clock, useValue: options.clock ?? new SystemClock() },
@@ -45,6 +47,7 @@ export class RouterModule {
         OfferSweeper,
         PreviewRouteUseCase,
         ManageRulesUseCase,
+        DecideByCommitteeUseCase,
       ],
     };
   }

@@ -45,6 +45,8 @@ import { ListCalendarDaysUseCase, SetCalendarDayUseCase } from './sla/calendar-d
 import { Clock } from './sla/clock';
 import { DeadlineSweepScheduler } from './sla/deadline-sweep.scheduler';
 import { DeadlineSweepUseCase } from './sla/deadline-sweep.use-case';
+import { SlaPoliciesController } from './sla/sla-policies.controller';
+import { ListSlaPoliciesUseCase, SetSlaPolicyUseCase } from './sla/sla-policies.use-cases';
 import { SlaContext } from './sla/sla-context';
 import { TrackingConfig } from './tracking.config';
 import { staffAuthMigrations } from './staff-auth/persistence/17643000000000-staff-auth';
@@ -93,6 +95,7 @@ export class TrackingModule {
         ItemActionsController,
         NotificationsController,
         CalendarController,
+        SlaPoliciesController,
         PublicStatusController,
         EventsStreamController,
         EventsHandler,
@@ -116,6 +119,8 @@ export class TrackingModule {
         SetCalendarDayUseCase,
         DeadlineSweepUseCase,
         DeadlineSweepScheduler,
+        ListSlaPoliciesUseCase,
+        SetSlaPolicyUseCase,
         PublicStatusUseCase,
         EventsStreamUseCase,
       ],

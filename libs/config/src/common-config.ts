@@ -78,6 +78,21 @@ export class ServiceConfig {
   })
   CORS_ORIGINS: string = 'http://127.0.0.1:3000,http://localhost:3000';
 
+  /**
+   * Which proxies' `X-Forwarded-For` to believe for the client address (per-address throttles, audit): Express
+   * "trust proxy" as `false`, a hop count, or a comma-separated list of `loopback`, `linklocal`, `uniquelocal`
+   * and addresses/subnets. The default trusts only proxies on this machine (the web app's /svc proxy).
+   */
+  @IsString()
+  @Matches(
+    /^(false|\d{1,2}|(loopback|linklocal|uniquelocal|[0-9A-Fa-f.:]+(\/\d{1,3})?)(,(loopback|linklocal|uniquelocal|[0-9A-Fa-f.:]+(\/\d{1,3})?))*)$/,
+    {
+      message:
+        'TRUST_PROXY must be false, a hop count, or a list of loopback, linklocal, uniquelocal and addresses',
+    },
+  )
+  TRUST_PROXY: string = 'loopback';
+
   /** Staff sign-in (tracking): lifetime of a refresh token in seconds; each refresh rotates it. */
   @IsInt()
   @Min(300)

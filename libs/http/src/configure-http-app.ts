@@ -5,13 +5,11 @@ import { installBodyParsers, type RouteBodyLimit } from './body-parsing';
 import { ErrorFilter } from './error.filter';
 import { RejectControlCharactersPipe } from './control-characters.pipe';
 import { createValidationPipe } from './validation.pipe';
-import { installCors } from './cors';
+import { installHttpEdge, type HttpEdgeOptions } from './http-edge';
 
-export interface HttpAppOptions {
+export interface HttpAppOptions extends HttpEdgeOptions {
   title: string;
   description: string;
-  /** Browser origins allowed to call the API (exact match). */
-  corsOrigins: readonly string[];
   bodyLimit: string;
   /** Tighter or looser limits under some path prefixes (see RouteBodyLimit). */
   routeBodyLimits?: readonly RouteBodyLimit[];
@@ -22,7 +20,7 @@ export interface HttpAppOptions {
  * limits, the error shape, validation and OpenAPI docs at /api/docs (JSON at /api/docs-json).
  */
 export function configureHttpApp(app: INestApplication, options: HttpAppOptions): void {
-  installCors(app, options.corsOrigins);
+  installHttpEdge(app, options);
   app.use(helmet());
   installBodyParsers(app, options.bodyLimit, options.routeBodyLimits);
   app.useGlobalFilters(new ErrorFilter());

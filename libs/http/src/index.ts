@@ -5,4 +5,4 @@ export * from './validation-messages';
 export * from './body-parsing';
 export * from './configure-http-app';
 export * from './control-characters.pipe';
-export * from './cors';
+export * from './http-edge';

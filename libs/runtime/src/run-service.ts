@@ -22,6 +22,7 @@ export async function runService(module: DynamicModule, config: ServiceConfig, o
     title: options.title,
     description: options.description,
     corsOrigins: config.CORS_ORIGINS.split(','),
+    trustProxy: config.TRUST_PROXY,
     bodyLimit: config.BODY_LIMIT,
     routeBodyLimits: options.routeBodyLimits,
   });

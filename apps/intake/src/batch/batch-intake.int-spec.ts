@@ -25,7 +25,7 @@ describe('batch POST /api/v1/batch', () => {
   let intake: IntakeUnderTest;
 
   beforeAll(async () => {
-    intake = await startIntake('intake_batch', { BATCH_MAX_ROWS: '10' });
+    intake = await startIntake('intake_batch', { BATCH_MAX_ROWS: '10', BATCH_BODY_LIMIT: '64kb' });
   });
 
   afterAll(async () => {
@@ -116,6 +116,32 @@ describe('batch POST /api/v1/batch', () => {
       .get(DataSource)
       .query<{ title: string }[]>("SELECT title FROM items WHERE external_id = 'GBK-1'");
     expect(rows).toEqual([{ title: '噪音扰民' }]);
+  });
+
+  it('takes a file uploaded from a form (multipart), GBK or UTF-8, and refuses a file over the limit', async () => {
+    const csv =
+      '编号,标题,内容,类型,区县,姓名,手机号\nFORM-1,邻里纠纷,楼上漏水多次协商未果,求助,夏津县,钱七,13600136000\n';
+    const res = await request(intake.server)
+      .post('/api/v1/batch?source=forum')
+      .set(staffAuth('clerk'))
+      .attach('file', encode(csv, 'gbk'), { filename: '论坛.csv', contentType: 'application/vnd.ms-excel' });
+    expect(res.status).toBe(200);
+    expect((res.body as Report).accepted.map((a) => a.row)).toEqual([1]);
+    const rows = await intake.app
+      .get(DataSource)
+      .query<{ title: string }[]>("SELECT title FROM items WHERE external_id = 'FORM-1'");
+    expect(rows).toEqual([{ title: '邻里纠纷' }]);
+    const big = await request(intake.server)
+      .post('/api/v1/batch')
+      .set(staffAuth('clerk'))
+      .attach('file', Buffer.alloc(100 * 1024, 0x41), { filename: 'big.csv', contentType: 'text/csv' });
+    expect(big.status).toBe(413);
+    expect(big.body).toMatchObject({ error: { code: 'REQUEST.TOO_LARGE' } });
+    const photo = await request(intake.server)
+      .post('/api/v1/batch')
+      .set(staffAuth('clerk'))
+      .attach('file', Buffer.from([0xff, 0xd8, 0xff]), { filename: 'photo.jpg', contentType: 'image/jpeg' });
+    expect(photo.status).toBe(415);
   });
 
   it('refuses JSON bodies (415), unknown columns, too many rows (413) and non-staff callers', async () => {

@@ -27,6 +27,14 @@ describe('batch upload rows', () => {
     });
   });
 
+  it('keeps quotes inside an unquoted cell as text', () => {
+    const parsed = parseBatch('csv', 'externalId,description\nQ-1,他说"明天再来"\n');
+    expect(parsed).toMatchObject({
+      ok: true,
+      rows: [{ ok: true, value: { description: '他说"明天再来"' } }],
+    });
+  });
+
   it('reports a broken CSV record as its own row and keeps the others', () => {
     const csv = 'externalId,title\nA,一\nB,二,多余\nC,三\n';
     const parsed = parseBatch('csv', csv);

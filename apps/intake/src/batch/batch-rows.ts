@@ -117,6 +117,8 @@ function parseCsv(text: string): ParsedBatch {
     },
     bom: true,
     trim: true,
+    // Citizens quote people in their text (他说"你好"); a quote inside an unquoted cell is just a character.
+    relax_quotes: true,
     skip_empty_lines: true,
     info: true,
     skip_records_with_error: true,

@@ -11,6 +11,7 @@ describe('web portal POST /api/v1/portal/items', () => {
     intake = await startIntake('intake_portal', {
       PORTAL_RATE_LIMIT: String(LIMIT),
       PORTAL_BODY_LIMIT: '8kb',
+      TRUST_PROXY: 'loopback',
     });
   });
 
@@ -64,5 +65,8 @@ describe('web portal POST /api/v1/portal/items', () => {
     expect(res.status).toBe(429);
     expect(res.body).toMatchObject({ error: { code: 'REQUEST.RATE_LIMITED' } });
     expect(res.headers['retry-after']).toBeDefined();
+    // another citizen behind the trusted proxy has a budget of their own
+    const other = await post(validItem(), { 'x-forwarded-for': '203.0.113.7' });
+    expect(other.status).toBe(201);
   });
 });

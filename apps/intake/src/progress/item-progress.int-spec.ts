@@ -13,7 +13,7 @@ describe('item progress from downstream events', () => {
   let producer: Producer;
 
   beforeAll(async () => {
-    intake = await startIntake('intake_progress', { OPEN311_API_KEYS: `app:${API_KEY}` });
+    intake = await startIntake('intake_progress', { OPEN311_API_KEYS: `app:${API_KEY}` }, { consume: true });
     const kafka = new Kafka({
       clientId: 'intake-progress-int',
       brokers: intake.env.kafkaBrokers.split(','),

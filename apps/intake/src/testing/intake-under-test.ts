@@ -16,8 +16,16 @@ export interface IntakeUnderTest {
   stop(): Promise<void>;
 }
 
-/** The intake service in-process on its own database and topic prefix, for int-specs. */
-export async function startIntake(label: string, env: Record<string, string> = {}): Promise<IntakeUnderTest> {
+/**
+ * The intake service in-process on its own database and topic prefix, for int-specs. Its Kafka consumer
+ * (progress from routing and tracking) is started only when a test needs it: joining and leaving a consumer
+ * group costs seconds per file.
+ */
+export async function startIntake(
+  label: string,
+  env: Record<string, string> = {},
+  options: { consume?: boolean } = {},
+): Promise<IntakeUnderTest> {
   const isolated = await isolatedEnv(label);
   const config = loadConfig(IntakeConfig, {
     ...isolated.serviceEnv,
@@ -26,7 +34,10 @@ export async function startIntake(label: string, env: Record<string, string> = {
     OUTBOX_POLL_MS: '200',
     ...env,
   });
-  const app = await runService(IntakeModule.register(config), config, intakeServiceOptions(config));
+  const app = await runService(IntakeModule.register(config), config, {
+    ...intakeServiceOptions(config),
+    consumes: options.consume ?? false,
+  });
   return {
     app,
     server: app.getHttpServer() as Server,

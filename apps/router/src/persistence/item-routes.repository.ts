@@ -139,7 +139,7 @@ export class ItemRoutesRepository {
     await manager.query(
       `UPDATE item_routes SET status = $2, agency = $3, category = $4, unit_id = $5, worker_id = $6, round = $7,
          returns = $8, excluded_units = $9, excluded_agencies = $10, tried_workers = $11, preferred_worker = $12,
-         updated_at = now()
+         area_code = $13, updated_at = now()
        WHERE item_id = $1`,
       [
         r.itemId,
@@ -154,6 +154,7 @@ export class ItemRoutesRepository {
         r.excludedAgencies,
         r.triedWorkers,
         r.preferredWorker,
+        r.areaCode,
       ],
     );
   }

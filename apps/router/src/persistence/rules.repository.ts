@@ -88,6 +88,36 @@ export class RulesRepository {
     });
   }
 
+  /**
+   * Replaces the whole rule set in one version: rules not in `rules` are deleted, new ones created, changed
+   * ones updated, each change audited. Nothing changes (and the version stays) when the set is identical.
+   */
+  async replaceAll(rules: readonly Rule[], by: string): Promise<{ version: number; changed: number }> {
+    return this.dataSource.transaction(async (manager) => {
+      const current = await this.lockVersion(manager);
+      const rows = await manager.query<{ body: Rule }[]>('SELECT body FROM routing_rules');
+      const before = new Map(rows.map((r) => [r.body.id, r.body]));
+      const version = current + 1;
+      let changed = 0;
+      for (const rule of rules) {
+        const old = before.get(rule.id) ?? null;
+        before.delete(rule.id);
+        if (old && JSON.stringify(old) === JSON.stringify(rule)) continue;
+        await this.write(manager, rule, by);
+        await this.audit(manager, version, rule.id, old ? 'update' : 'create', by, old, rule);
+        changed += 1;
+      }
+      for (const [id, old] of before) {
+        await manager.query('DELETE FROM routing_rules WHERE id = $1', [id]);
+        await this.audit(manager, version, id, 'delete', by, old, null);
+        changed += 1;
+      }
+      if (changed === 0) return { version: current, changed };
+      await manager.query('UPDATE rule_set_state SET version = $1 WHERE id = 1', [version]);
+      return { version, changed };
+    });
+  }
+
   async remove(id: string, by: string): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
       const version = (await this.lockVersion(manager)) + 1;

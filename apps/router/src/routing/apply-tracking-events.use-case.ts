@@ -8,6 +8,16 @@ import { Dispatcher } from './dispatcher';
 import { LoadLedger, type RoutingTx } from './load-ledger';
 import { ROUTER_CONSUMER } from './route-items.use-case';
 
+/** Tracking events that change assignments or load; the rest (notes, deadlines…) are not the router's business. */
+const RELEVANT = new Set<string>([
+  'ItemSigned',
+  'OfferRejected',
+  'ItemReassigned',
+  'ItemResolved',
+  'ItemClosed',
+  'ItemReturned',
+]);
+
 const ON_A_DESK = new Set<ItemRoute['status']>(['offered', 'assigned']);
 
 /**
@@ -25,7 +35,7 @@ export class ApplyTrackingEventsUseCase {
   ) {}
 
   async execute(events: readonly AnyEvent[]): Promise<void> {
-    const relevant = events.filter((e) => e.producer === 'tracking');
+    const relevant = events.filter((e) => RELEVANT.has(e.type));
     if (relevant.length === 0) return;
     const ruleSetVersion = (await this.ruleSets.current()).version;
     await this.dataSource.transaction(async (manager) => {

@@ -1,17 +1,42 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { createEvent, type AnyEvent, type EventMeta, type EventOf } from '@app/contracts';
-import { areaByCode, COMMITTEE_UNIT_ID, POLICE_GRIDS, unitById, workersOfUnit } from '@app/reference-data';
+import {
+  areaByCode,
+  COMMITTEE_UNIT_ID,
+  POLICE_GRIDS,
+  STAFF,
+  unitById,
+  unitFor,
+  workersOfUnit,
+} from '@app/reference-data';
+import { DomainError } from '@app/errors';
 import { chooseTarget } from '../domain/assignment/placement';
 import { chooseWorker } from '../domain/assignment/choose-worker';
 import type { CompiledRuleSet } from '../domain/classifier/classify';
 import type { InScopeAgency, ScoringParams } from '../domain/classifier/rule-set';
-import { assistingParties, categoriesByAgency, decideRoute } from '../domain/decide-route';
+import { categoriesByAgency, decideRoute } from '../domain/decide-route';
 import { ItemRoutesRepository, type ItemRoute } from '../persistence/item-routes.repository';
 import { RouteDecisionsRepository } from '../persistence/route-decisions.repository';
 import { RouterConfig } from '../router.config';
 import { Clock } from './clock';
 import type { RoutingTx } from './load-ledger';
+
+/** What the committee decided for an item in triage or arbitration. */
+export interface CommitteeDecision {
+  agency: InScopeAgency | 'out_of_scope';
+  unitId?: string;
+  areaCode?: string;
+  suggestedDepartment?: string;
+  note?: string;
+  by: string;
+}
+
+function invalidDecision(field: string, message: string, messageEn: string): DomainError {
+  return new DomainError('ROUTING.DECISION_INVALID', 'invalid', message, messageEn, [
+    { field, rule: 'required', message, messageEn },
+  ]);
+}
 
 /** A stable, non-reversible key for "the same citizen": the hashed mobile number of a named citizen. */
 function citizenKey(citizen: { mobile?: string; anonymous: boolean }): string | null {
@@ -21,6 +46,11 @@ function citizenKey(citizen: { mobile?: string; anonymous: boolean }): string | 
 
 const QUEUED_REASON =
   '暂无可签收的承办人（在岗、具备相应技能且未满负荷），已进入单位待签收队列并通知科室负责人';
+
+/** Who is told about a queued item: the unit's supervisor (the committee's own staff for the committee). */
+function supervisorOf(unitId: string): string {
+  return STAFF.find((s) => s.unitId === unitId && s.role === 'supervisor')?.username ?? 'zfw01';
+}
 
 /**
  * The router's moves, each inside the caller's transaction and returning the events to put in the outbox:
@@ -244,7 +274,7 @@ export class Dispatcher {
         createEvent(
           'ItemQueued',
           route.itemId,
-          { receiptNo: route.receiptNo, unitId, reason: QUEUED_REASON },
+          { receiptNo: route.receiptNo, unitId, reason: `${QUEUED_REASON}（${supervisorOf(unitId)}）` },
           meta,
         ),
       ];
@@ -277,6 +307,132 @@ export class Dispatcher {
         meta,
       ),
     ];
+  }
+
+  /**
+   * The committee's decision for an item waiting in triage or arbitration: refer it out, or send it to an agency
+   * (the given unit, else the agency's unit in the item's area) in a new round, offered like any other.
+   */
+  async decideByCommittee(
+    tx: RoutingTx,
+    route: ItemRoute,
+    decision: CommitteeDecision,
+    ruleSetVersion: string,
+    meta: EventMeta,
+  ): Promise<AnyEvent[]> {
+    const decisionId = randomUUID();
+    const reason = `政法委分拨（${decision.by}）${decision.note ? `：${decision.note}` : ''}`;
+    const base = {
+      id: decisionId,
+      itemId: route.itemId,
+      receiptNo: route.receiptNo,
+      round: route.round + 1,
+      confidence: 1,
+      ruleSetVersion,
+      explanation: { committee: decision },
+      areaCode: route.areaCode,
+      assisting: [],
+      reason,
+    };
+    route.round += 1;
+    route.workerId = null;
+    route.triedWorkers = [];
+    route.preferredWorker = null;
+    if (decision.agency === 'out_of_scope') {
+      const department = decision.suggestedDepartment?.trim();
+      if (!department) {
+        throw invalidDecision(
+          'suggestedDepartment',
+          '转办须填写建议承办部门',
+          'suggestedDepartment is required',
+        );
+      }
+      route.status = 'referred';
+      route.agency = 'out_of_scope';
+      route.unitId = null;
+      await this.routes.update(tx.manager, route);
+      await this.decisions.insert(tx.manager, {
+        ...base,
+        outcome: 'referred',
+        agency: 'out_of_scope',
+        category: null,
+        unitId: null,
+        suggestedDepartment: department,
+      });
+      return [
+        createEvent(
+          'ItemRouted',
+          route.itemId,
+          {
+            receiptNo: route.receiptNo,
+            agency: 'out_of_scope',
+            assisting: [],
+            confidence: 1,
+            outOfScope: true,
+            suggestedDepartment: department,
+            decisionId,
+            ruleSetVersion,
+            round: route.round,
+            reason,
+          },
+          meta,
+        ),
+        createEvent(
+          'ItemReferredOut',
+          route.itemId,
+          { receiptNo: route.receiptNo, suggestedDepartment: department, reason, decisionId },
+          meta,
+        ),
+      ];
+    }
+    const areaCode = decision.areaCode ?? route.areaCode;
+    const unit = decision.unitId
+      ? unitById(decision.unitId)
+      : decision.agency === 'committee'
+        ? unitById(COMMITTEE_UNIT_ID)
+        : areaCode
+          ? unitFor(decision.agency, areaCode)
+          : undefined;
+    if (!unit || unit.agency !== decision.agency) {
+      throw invalidDecision(
+        'unitId',
+        '请指定该机关的承办单位或所属区县',
+        'a unit of that agency (or an area) is required',
+      );
+    }
+    const category = route.categories[decision.agency];
+    route.agency = decision.agency;
+    route.unitId = unit.id;
+    route.areaCode = unit.areaCode ?? route.areaCode;
+    route.category = category?.id ?? null;
+    await this.decisions.insert(tx.manager, {
+      ...base,
+      outcome: 'routed',
+      agency: decision.agency,
+      category: category?.label ?? null,
+      unitId: unit.id,
+      suggestedDepartment: null,
+    });
+    const routed = createEvent(
+      'ItemRouted',
+      route.itemId,
+      {
+        receiptNo: route.receiptNo,
+        agency: decision.agency,
+        ...(category ? { category: category.label } : {}),
+        ...(route.areaCode ? { areaCode: route.areaCode } : {}),
+        unitId: unit.id,
+        assisting: [],
+        confidence: 1,
+        outOfScope: false,
+        decisionId,
+        ruleSetVersion,
+        round: route.round,
+        reason,
+      },
+      meta,
+    );
+    return [routed, ...(await this.offerNext(tx, route, meta))];
   }
 
   /**
@@ -391,7 +547,7 @@ export class Dispatcher {
         ...(category ? { category: category.label } : {}),
         ...(route.areaCode ? { areaCode: route.areaCode } : {}),
         unitId: target.unit.id,
-        assisting: assistingParties([], { area }),
+        assisting: [],
         confidence: 0,
         outOfScope: false,
         decisionId,

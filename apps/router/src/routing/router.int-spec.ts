@@ -219,6 +219,23 @@ describe('router on real Kafka and PostgreSQL', () => {
       (await outbox(item.itemId)).find((e) => e.type === 'ArbitrationRequested'),
     );
     expect(arbitration?.returns).toBe(2);
+
+    // The committee arbitrates: the item goes to the justice bureau of the area in a new round.
+    const server = apps[1]!.getHttpServer() as App;
+    const decided = await request(server)
+      .post(`/api/v1/routing/items/${item.itemId}/decision`)
+      .set(staffAuth('committee', { username: 'zfw01' }))
+      .send({ agency: 'justice', note: '属人民调解' });
+    expect(decided.status).toBe(200);
+    expect(decided.body).toMatchObject({ status: 'offered', unitId: 'sf-yc', round: 3 });
+    const events = await outbox(item.itemId);
+    expect(events.filter((e) => e.type === 'ItemRouted')[2]).toMatchObject({ agency: 'justice', round: 3 });
+    const again = await request(server)
+      .post(`/api/v1/routing/items/${item.itemId}/decision`)
+      .set(staffAuth('committee'))
+      .send({ agency: 'justice' });
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('ROUTING.NOT_AWAITING_DECISION');
   });
 
   it('sends a known repeat (same citizen, same kind of matter, still open) to the same unit and worker', async () => {

@@ -8,7 +8,9 @@ import {
   IsOptional,
   IsString,
   MaxLength,
+  ValidateNested,
 } from 'class-validator';
+import { Type } from 'class-transformer';
 import { InScopeAgencies } from '../domain/classifier/rule-set';
 
 const KINDS = ['category', 'department', 'channel'] as const;
@@ -64,6 +66,20 @@ export class RuleSetDto {
 
   @ApiProperty({ type: [RuleDto] })
   rules: RuleDto[];
+}
+
+export class ReplaceRulesDto {
+  @ApiProperty({ type: [RuleDto], description: '完整规则集：未列出的规则将被删除' })
+  @IsArray()
+  @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  @Type(() => RuleDto)
+  rules: RuleDto[];
+}
+
+export class RulesReplacedDto extends RuleSetDto {
+  @ApiProperty({ example: 3, description: '新增、修改、删除的规则数' })
+  changed: number;
 }
 
 export class RuleSavedDto {

@@ -4,7 +4,14 @@ import type { Response } from 'express';
 import { CurrentStaff, StaffOnly, type StaffPrincipal } from '@app/auth';
 import { DomainError } from '@app/errors';
 import { ManageRulesUseCase } from './manage-rules.use-case';
-import { RuleChangeDto, RuleDto, RuleSavedDto, RuleSetDto } from './rule.dto';
+import {
+  ReplaceRulesDto,
+  RuleChangeDto,
+  RuleDto,
+  RuleSavedDto,
+  RuleSetDto,
+  RulesReplacedDto,
+} from './rule.dto';
 
 @ApiTags('routing rules')
 @Controller('api/v1/routing/rules')
@@ -28,6 +35,18 @@ export class RulesController {
   changes(@Query('ruleId') ruleId?: string, @Query('limit') limit?: string): Promise<RuleChangeDto[]> {
     const n = Math.min(500, Math.max(1, Number(limit) || 100));
     return this.manage.changes(n, ruleId);
+  }
+
+  /** Replaces the whole rule set in one new version (rules left out are deleted); every change audited. */
+  @Put()
+  @StaffOnly('admin')
+  @ApiResponse({ status: 200, type: RulesReplacedDto })
+  @ApiResponse({ status: 400, description: 'ROUTING.RULE_INVALID' })
+  replaceAll(
+    @Body() body: ReplaceRulesDto,
+    @CurrentStaff() staff: StaffPrincipal,
+  ): Promise<RulesReplacedDto> {
+    return this.manage.replaceAll(body.rules, staff.username);
   }
 
   /** Adds a rule; effective for the next decision. */

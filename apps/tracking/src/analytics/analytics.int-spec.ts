@@ -4,9 +4,10 @@ import ExcelJS from 'exceljs';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '@app/config';
-import { createEvent, type AnyEvent } from '@app/contracts';
+import { createEvent, topicName, type AnyEvent } from '@app/contracts';
+import { createKafka } from '@app/messaging';
 import { runService } from '@app/runtime';
-import { isolatedEnv, staffAuth, type IsolatedEnv } from '@app/testing';
+import { eventually, isolatedEnv, staffAuth, type IsolatedEnv } from '@app/testing';
 import { TrackingConfig } from '../tracking.config';
 import { TrackingModule } from '../tracking.module';
 import { AnalyticsProjector } from './analytics.projector';
@@ -130,7 +131,7 @@ describe('analytics on real PostgreSQL', () => {
     app = await runService(TrackingModule.register(config), config, {
       title: 'analytics test',
       description: '',
-      consumes: false,
+      consumes: true,
     });
     server = app.getHttpServer() as Parameters<typeof request>[0];
     const noise = '天衢路夜市烧烤油烟噪音扰民';
@@ -353,6 +354,8 @@ describe('analytics on real PostgreSQL', () => {
     expect(closed.body).toMatchObject({ period: '2026-10', itemCount: 7, closedBy: 'zfw01' });
     await request(server).post('/api/v1/stats/periods/2026-10/close').set(committee).expect(409);
     await request(server).post('/api/v1/stats/periods/2026-13/close').set(committee).expect(400);
+    const periods = await request(server).get('/api/v1/stats/periods').set(committee).expect(200);
+    expect(periods.body).toEqual([expect.objectContaining({ period: '2026-10', itemCount: 7 })]);
 
     await feed([resolved(d, at(30, 10), 'fy-dc')]);
 
@@ -420,5 +423,32 @@ describe('analytics on real PostgreSQL', () => {
         unit: '德城区公安分局',
       }),
     ]);
+  });
+
+  it('is fed by the tracking Kafka consumer', async () => {
+    const item = newItem();
+    const event = received(item, new Date(Date.UTC(2026, 10, 15, 1)).toISOString(), {
+      title: '经 Kafka 到达的诉求',
+    });
+    const producer = createKafka('analytics-int', env.kafkaBrokers.split(',')).producer();
+    await producer.connect();
+    await producer.send({
+      topic: topicName(env.topicPrefix, 'intake'),
+      messages: [{ key: item.id, value: JSON.stringify(event) }],
+    });
+    await producer.disconnect();
+    const rows = await eventually(
+      'the item in the ledger',
+      async () => {
+        const res = await request(server)
+          .get('/api/v1/stats/ledger')
+          .query({ from: '2026-11-15', to: '2026-11-15' })
+          .set(committee);
+        const found = (res.body as { rows: { receiptNo: string }[] }).rows;
+        return found.length > 0 ? found : undefined;
+      },
+      { timeoutMs: 30_000, intervalMs: 200 },
+    );
+    expect(rows?.map((r) => r.receiptNo)).toEqual([item.receiptNo]);
   });
 });

@@ -4,7 +4,7 @@ import { AnalyticsConfig } from './analytics.config';
 import { AnalyticsProjector } from './analytics.projector';
 import { FactsRepository } from './persistence/facts.repository';
 import { ReportsRepository } from './persistence/reports.repository';
-import { ClosePeriodUseCase } from './stats/close-period.use-case';
+import { ClosePeriodUseCase, ListClosedPeriodsUseCase } from './stats/close-period.use-case';
 import { CreateGovernanceTaskUseCase } from './stats/create-governance-task.use-case';
 import { ExportLedgerUseCase } from './stats/export-ledger.use-case';
 import { FiguresReader } from './stats/figures.reader';
@@ -37,6 +37,7 @@ export class AnalyticsModule {
         CreateGovernanceTaskUseCase,
         ExportLedgerUseCase,
         ClosePeriodUseCase,
+        ListClosedPeriodsUseCase,
       ],
       exports: [AnalyticsProjector],
     };

@@ -13,10 +13,12 @@ import {
 import { AnalyticsConfig } from './analytics.config';
 import { emptyFacts, evolveFacts, type FactEvent } from './domain/item-facts';
 import { personKeys } from './domain/person-keys';
-import { chinaWorkingTime } from './domain/working-time';
+import { deadlineRule, type DeadlineRule } from './domain/service-levels';
 import { FactsRepository, type StoredFacts } from './persistence/facts.repository';
+import { loadSlaRules } from '../sla/sla-context';
 
 const DAY_MS = 86_400_000;
+const RULES_TTL_MS = 60_000;
 
 /** A hot spot's id follows from its first item, so replaying the events rebuilds the same ids. */
 function hotSpotId(firstItemId: string): string {
@@ -42,6 +44,8 @@ function asMatter(f: StoredFacts): MatterItem | null {
  */
 @Injectable()
 export class AnalyticsProjector {
+  private rule: { loadedAt: number; apply: DeadlineRule } | null = null;
+
   constructor(
     private readonly facts: FactsRepository,
     private readonly config: AnalyticsConfig,
@@ -53,6 +57,7 @@ export class AnalyticsProjector {
     if (events.length === 0) return;
     const ids = [...new Set(events.map((e) => e.itemId))];
     const current = await this.facts.lockMany(manager, ids);
+    const rule = await this.deadlineRule(manager);
     const received: StoredFacts[] = [];
     for (const event of events) {
       const before = current.get(event.itemId) ?? {
@@ -61,7 +66,7 @@ export class AnalyticsProjector {
         fingerprint: null,
       };
       const factEvent: FactEvent = event;
-      let after: StoredFacts = { ...before, ...evolveFacts(before, factEvent, chinaWorkingTime) };
+      let after: StoredFacts = { ...before, ...evolveFacts(before, factEvent, rule) };
       if (event.type === 'ItemReceived') {
         const p = event.payload;
         after = {
@@ -79,6 +84,14 @@ export class AnalyticsProjector {
       await this.linkRepeat(manager, latest);
       await this.joinHotSpot(manager, latest);
     }
+  }
+
+  /** Tracking's SLA policies and working-day calendar, re-read at most once a minute (administrators edit them). */
+  private async deadlineRule(manager: EntityManager): Promise<DeadlineRule> {
+    if (this.rule && Date.now() - this.rule.loadedAt < RULES_TTL_MS) return this.rule.apply;
+    const { policies, calendar } = await loadSlaRules(manager);
+    this.rule = { loadedAt: Date.now(), apply: deadlineRule(policies, calendar) };
+    return this.rule.apply;
   }
 
   /**

@@ -26,6 +26,14 @@ export class DeskController {
     return this.list.execute(staff, 'tasks', query);
   }
 
+  @Get('follow-ups')
+  @StaffOnly('clerk', 'committee')
+  @ApiOperation({ summary: '待回访（已办结）' })
+  @ApiResponse({ status: 200, type: ItemPageDto })
+  followUps(@CurrentStaff() staff: StaffPrincipal, @Query() query: DeskQueryDto): Promise<ItemPageDto> {
+    return this.list.execute(staff, 'follow-ups', query);
+  }
+
   @Get('queue')
   @StaffOnly('worker', 'supervisor', 'committee', 'admin')
   @ApiOperation({ summary: '本单位队列（筛选、排序、分页）' })

@@ -62,7 +62,7 @@ export class ItemActionsController {
 
   @Post('sign')
   @HttpCode(200)
-  @StaffOnly('worker')
+  @StaffOnly('worker', 'committee')
   @ApiOperation({ summary: '签收' })
   sign(
     @CurrentStaff() staff: StaffPrincipal,
@@ -100,7 +100,7 @@ export class ItemActionsController {
 
   @Post('contacts')
   @HttpCode(200)
-  @StaffOnly('worker', 'supervisor')
+  @StaffOnly('worker', 'supervisor', 'committee')
   @ApiOperation({ summary: '联系群众记录' })
   contact(
     @CurrentStaff() staff: StaffPrincipal,
@@ -113,7 +113,7 @@ export class ItemActionsController {
 
   @Post('return')
   @HttpCode(200)
-  @StaffOnly('worker', 'supervisor')
+  @StaffOnly('worker', 'supervisor', 'committee')
   @ApiOperation({ summary: '退单（属地不符、职能不符、信息不全）' })
   return(
     @CurrentStaff() staff: StaffPrincipal,
@@ -126,7 +126,7 @@ export class ItemActionsController {
 
   @Post('extension-requests')
   @HttpCode(200)
-  @StaffOnly('worker', 'supervisor')
+  @StaffOnly('worker', 'supervisor', 'committee')
   @ApiOperation({ summary: '延期申请' })
   extension(
     @CurrentStaff() staff: StaffPrincipal,
@@ -152,7 +152,7 @@ export class ItemActionsController {
 
   @Post('resolve')
   @HttpCode(200)
-  @StaffOnly('worker', 'supervisor')
+  @StaffOnly('worker', 'supervisor', 'committee')
   @ApiOperation({ summary: '答复办结' })
   resolve(
     @CurrentStaff() staff: StaffPrincipal,

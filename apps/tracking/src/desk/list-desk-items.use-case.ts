@@ -9,13 +9,14 @@ import { ItemsRepository, type QueueFilter } from '../persistence/items.reposito
 import { Clock } from '../sla/clock';
 import type { DeskQueryDto } from './desk-query.dto';
 
-export type DeskList = 'offers' | 'tasks' | 'queue';
+export type DeskList = 'offers' | 'tasks' | 'queue' | 'follow-ups';
 
 const TASK_STATUSES: readonly ItemStatus[] = [...WorkingStatuses, 'suspended'];
 
 /**
  * The desk's three lists, scoped on the server: my offers waiting for sign-for (with countdown), my tasks,
- * and my unit's queue (lead or assisting). The committee and admins may look at any unit's queue, or all.
+ * my unit's queue (lead or assisting), and resolved items waiting for follow-up. The committee and admins may
+ * look at any unit's queue, or all.
  */
 @Injectable()
 export class ListDeskItemsUseCase {
@@ -43,6 +44,12 @@ export class ListDeskItemsUseCase {
       case 'tasks':
         filter.workerId = actor.sub;
         filter.statuses = query.status ? [query.status] : TASK_STATUSES;
+        break;
+      case 'follow-ups':
+        // Resolved items waiting for the follow-up call (回访), for clerks and the committee.
+        filter.statuses = ['resolved'];
+        filter.sort = query.sort ?? 'updatedAt';
+        filter.order = query.order ?? 'asc';
         break;
       case 'queue': {
         const unitId = actor.role === 'committee' || actor.role === 'admin' ? query.unitId : actor.unitId;

@@ -47,8 +47,17 @@ export function isLeadUnitSupervisor(actor: StaffPrincipal, item: ItemState): bo
   return actor.role === 'supervisor' && actor.unitId === item.unitId;
 }
 
-/** The worker holding the item, or a supervisor of its unit. */
+/**
+ * Who handles confidential items: the committee, since nobody else may see them. The committee member who
+ * signed one holds it like a worker.
+ */
+export function handlesConfidential(actor: StaffPrincipal, item: ItemState): boolean {
+  return item.confidential && actor.role === 'committee';
+}
+
+/** The worker holding the item, or a supervisor of its unit (for confidential items, the committee). */
 export function isHandlerOrSupervisor(actor: StaffPrincipal, item: ItemState): boolean {
+  if (handlesConfidential(actor, item)) return true;
   if (isLeadUnitSupervisor(actor, item)) return true;
   return actor.role === 'worker' && actor.unitId === item.unitId && item.workerId === actor.sub;
 }

@@ -164,4 +164,22 @@ describe('scoping', () => {
     expect(seesFullCitizen({ ...courtWorker, unitId: 'sf-dc' }, onDesk())).toBe(false);
     expect(seesFullCitizen(clerk, onDesk())).toBe(false);
   });
+
+  it('lets the committee, and only the committee, handle a confidential report', () => {
+    const secret = state(received({ confidential: true, requestType: 'report' }), routed(), offered());
+    expect(errorOf(() => decide(secret, worker01, { kind: 'sign' }))).toMatchObject({
+      code: 'ITEM.NOT_ALLOWED',
+    });
+    const [signedEvent] = decide(secret, committee, { kind: 'sign' });
+    expect(signedEvent).toMatchObject({
+      type: 'ItemSigned',
+      payload: { unitId: 'zfw-city', workerId: 'zfw01' },
+    });
+    const held = state(
+      received({ confidential: true, requestType: 'report' }),
+      routed(),
+      event('ItemSigned', { by: 'zfw01', unitId: 'zfw-city', workerId: 'zfw01' }),
+    );
+    expect(decide(held, committee, { kind: 'resolve', resolution: '已核查' })[0]?.type).toBe('ItemResolved');
+  });
 });

@@ -8,7 +8,12 @@ import type {
   ReturnReason,
 } from '@app/contracts';
 import { DomainError } from '@app/errors';
-import { isHandlerOrSupervisor, isLeadUnitMember, isLeadUnitSupervisor } from './item-access';
+import {
+  handlesConfidential,
+  isHandlerOrSupervisor,
+  isLeadUnitMember,
+  isLeadUnitSupervisor,
+} from './item-access';
 import type { ItemState } from './item-state';
 import { assertTransition, illegalTransition, WorkingStatuses, type ItemStatus } from './item-status';
 
@@ -47,18 +52,24 @@ function requireWorking(state: ItemState, to: ItemStatus): void {
 export function decide(state: ItemState, actor: StaffPrincipal, command: ItemCommand): EventDraft[] {
   const base = { receiptNo: state.receiptNo, by: actor.sub };
   const unitId = state.unitId ?? '';
+  if (state.confidential && actor.role !== 'committee')
+    throw notAllowed('处理保密诉求', 'act on this confidential');
   switch (command.kind) {
     case 'sign': {
       assertTransition(state.status, 'signed');
-      if (actor.role !== 'worker' || actor.unitId !== state.unitId) throw notAllowed('签收', 'sign for');
+      const confidential = handlesConfidential(actor, state);
+      if (!confidential && (actor.role !== 'worker' || actor.unitId !== state.unitId)) {
+        throw notAllowed('签收', 'sign for');
+      }
       const offeredTo = state.offer?.workerId ?? state.workerId;
-      if (offeredTo && offeredTo !== actor.sub) throw notAllowed('签收他人的待办', 'sign for');
+      if (!confidential && offeredTo && offeredTo !== actor.sub)
+        throw notAllowed('签收他人的待办', 'sign for');
       return [
         {
           type: 'ItemSigned',
           payload: {
             ...base,
-            unitId,
+            unitId: confidential ? (actor.unitId ?? unitId) : unitId,
             workerId: actor.sub,
             ...(state.offer ? { offerId: state.offer.offerId } : {}),
           },
@@ -105,8 +116,9 @@ export function decide(state: ItemState, actor: StaffPrincipal, command: ItemCom
     }
     case 'return': {
       assertTransition(state.status, 'returned');
-      if (!isLeadUnitMember(actor, state)) throw notAllowed('退单', 'return');
-      if (state.workerId && state.workerId !== actor.sub && !isLeadUnitSupervisor(actor, state)) {
+      if (!isLeadUnitMember(actor, state) && !handlesConfidential(actor, state))
+        throw notAllowed('退单', 'return');
+      if (state.workerId && state.workerId !== actor.sub && !isHandlerOrSupervisor(actor, state)) {
         throw notAllowed('退回他人承办的诉求', 'return');
       }
       return [

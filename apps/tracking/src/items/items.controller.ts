@@ -17,6 +17,7 @@ export class ItemsController {
 
   // Static paths first: Express matches routes in registration order.
   @Get('open-by-citizen')
+  @AuditRead('citizen')
   @StaffOnly('clerk', 'committee')
   @ApiOperation({ summary: '该手机号的未办结诉求（窗口重复受理提醒）' })
   @ApiResponse({ status: 200, type: [ItemSummaryDto] })
@@ -28,6 +29,7 @@ export class ItemsController {
   }
 
   @Get('by-id/:itemId')
+  @AuditRead('item', 'itemId')
   @StaffOnly('clerk', 'worker', 'supervisor', 'committee', 'admin')
   @ApiResponse({ status: 200, type: ItemDetailDto })
   @ApiResponse({ status: 404, description: 'ITEM.NOT_FOUND' })

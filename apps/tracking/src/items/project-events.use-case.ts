@@ -33,15 +33,17 @@ export class ProjectEventsUseCase {
         TRACKING_CONSUMER,
         events.map((e) => e.eventId),
       );
-      await this.analytics.project(
-        events.filter((e) => fresh.has(e.eventId)),
-        manager,
-      );
-      for (const event of events) {
+      // Items in a fixed order (each item's events keep theirs: the sort is stable), so two batches locking
+      // the same items cannot deadlock.
+      const ordered = [...events].sort((a, b) => a.itemId.localeCompare(b.itemId));
+      // Analytics facts follow the same order, after the items are locked.
+      const freshOrdered = ordered.filter((e) => fresh.has(e.eventId));
+      for (const event of ordered) {
         if (!fresh.delete(event.eventId)) continue;
         const state = await this.items.apply(manager, event, this.sla.deadlinesFor);
         if (state) changes.push({ type: event.type, state });
       }
+      await this.analytics.project(freshOrdered, manager);
     });
     this.live.publish(changes);
   }

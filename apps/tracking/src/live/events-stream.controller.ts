@@ -1,7 +1,7 @@
-import { Controller, Query, Sse } from '@nestjs/common';
-import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Controller, Sse } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Observable } from 'rxjs';
-import { Public } from '@app/auth';
+import { AcceptsQueryToken, CurrentStaff, StaffOnly, StaffRoles, type StaffPrincipal } from '@app/auth';
 import { EventsStreamUseCase, type LiveEvent } from './events-stream.use-case';
 
 @ApiTags('events')
@@ -9,12 +9,12 @@ import { EventsStreamUseCase, type LiveEvent } from './events-stream.use-case';
 export class EventsStreamController {
   constructor(private readonly stream: EventsStreamUseCase) {}
 
-  /** Public at the guard because EventSource cannot send headers; the use case verifies the token itself. */
+  /** Staff only; EventSource cannot send headers, so the guard also takes the token as `?access_token=`. */
   @Sse('stream')
-  @Public()
+  @StaffOnly(...StaffRoles)
+  @AcceptsQueryToken()
   @ApiOperation({ summary: '实时推送（SSE）：{type, itemId, receiptNo, status}，仅推送有权查看的诉求' })
-  @ApiQuery({ name: 'access_token', required: true })
-  events(@Query('access_token') accessToken?: string): Observable<LiveEvent> {
-    return this.stream.execute(accessToken);
+  events(@CurrentStaff() staff: StaffPrincipal): Observable<LiveEvent> {
+    return this.stream.execute(staff);
   }
 }

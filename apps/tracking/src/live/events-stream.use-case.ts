@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { filter, map, type Observable } from 'rxjs';
-import { TokenService } from '@app/auth';
+import type { StaffPrincipal } from '@app/auth';
 import { canSee } from '../domain/item-access';
 import { LiveUpdates } from './live-updates';
 
@@ -9,18 +9,14 @@ export interface LiveEvent {
 }
 
 /**
- * Server-sent events for the desk: every item change the signed-in staff member may see. Browsers cannot set
- * headers on an EventSource, so the access token comes as `?access_token=`; it is verified before streaming.
+ * Server-sent events for the desk: every item change the signed-in staff member may see. The access guard has
+ * verified the token (header, or `?access_token=` since an EventSource cannot set headers) before streaming.
  */
 @Injectable()
 export class EventsStreamUseCase {
-  constructor(
-    private readonly tokens: TokenService,
-    private readonly live: LiveUpdates,
-  ) {}
+  constructor(private readonly live: LiveUpdates) {}
 
-  execute(accessToken: string | undefined): Observable<LiveEvent> {
-    const staff = this.tokens.verifyAccess(accessToken ?? '');
+  execute(staff: StaffPrincipal): Observable<LiveEvent> {
     return this.live.changes.pipe(
       filter((c) => canSee(staff, c.state)),
       map((c) => ({

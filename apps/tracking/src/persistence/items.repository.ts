@@ -110,7 +110,12 @@ export class ItemsRepository {
     return next;
   }
 
+  /**
+   * With `forUpdate`, first takes the item's transaction-scoped advisory lock: a row lock alone cannot stop
+   * two transactions that both find no row yet (an item's first events arriving from two topics at once).
+   */
   async load(manager: EntityManager, itemId: string, forUpdate = false): Promise<StoredItem | null> {
+    if (forUpdate) await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [itemId]);
     const rows = await manager.query<ItemRow[]>(
       `SELECT state, sign_by, contact_by, resolve_by FROM items WHERE item_id = $1 AND state IS NOT NULL
        ${forUpdate ? 'FOR UPDATE' : ''}`,

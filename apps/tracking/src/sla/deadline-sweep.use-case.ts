@@ -54,6 +54,8 @@ export class DeadlineSweepUseCase {
 
   /** Returns how many alerts it raised. */
   async execute(now: Date = this.clock.now()): Promise<number> {
+    // Rules edited through another instance take effect here at the next pass.
+    await this.sla.reload();
     const candidates = await this.items.sweepCandidates(this.config.SLA_SWEEP_BATCH);
     let raised = 0;
     for (const candidate of candidates) {

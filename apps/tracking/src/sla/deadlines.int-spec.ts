@@ -89,4 +89,33 @@ describe('deadline sweep (tracking on real infrastructure)', () => {
     // Monday 09:00 + 7 working days, one of them now a holiday: Wednesday of the next week, 17:00.
     expect(detail.body.deadlines.resolveBy).toBe('2026-12-09T09:00:00.000Z');
   });
+
+  it('lets an administrator set an SLA policy that new items follow', async () => {
+    const policies = await t.get('/api/v1/sla/policies', worker01);
+    expect(policies.body).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ requestType: 'consultation', urgency: null, resolveDays: 3 }),
+      ]),
+    );
+    const suggestion = {
+      requestType: 'suggestion',
+      signMinutes: 120,
+      contactMinutes: 960,
+      resolveDays: 20,
+      warnRatio: 0.75,
+    };
+    expect((await t.put('/api/v1/sla/policies', worker01, suggestion)).status).toBe(403);
+    expect((await t.put('/api/v1/sla/policies', admin, suggestion)).status).toBe(204);
+    expect((await t.get('/api/v1/sla/policies', admin)).body).toContainEqual({
+      ...suggestion,
+      category: null,
+      urgency: null,
+    });
+    const { itemId } = await t.receivedAndOffered({
+      requestType: 'suggestion',
+      receivedAt: new Date('2026-11-24T01:00:00Z'),
+    });
+    const detail = await t.get(`/api/v1/items/by-id/${itemId}`, committee);
+    expect(detail.body.deadlines.signBy).toBe('2026-11-24T03:00:00.000Z');
+  });
 });

@@ -139,7 +139,14 @@ export class TrackingHarness {
       async () =>
         (await this.get(`/api/v1/items/by-id/${itemId}`, as('committee', 'zfw01', 'zfw-city', 'committee')))
           .body as unknown,
-      { accept: (b) => (b as { status?: string } | undefined)?.status === status, timeoutMs: 30_000 },
+      {
+        // Both topics applied: the intake event may arrive after the routing ones.
+        accept: (b) => {
+          const item = b as { status?: string; receivedAt?: string | null } | undefined;
+          return item?.status === status && Boolean(item.receivedAt);
+        },
+        timeoutMs: 30_000,
+      },
     );
   }
 

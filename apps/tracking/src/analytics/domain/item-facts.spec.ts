@@ -1,6 +1,27 @@
 import type { FactEvent } from './item-facts';
 import { emptyFacts, evolveFacts, onTime, statusOf, type ItemFacts } from './item-facts';
-import { chinaWorkingTime } from './working-time';
+import { officialCalendarDays, WorkingCalendar } from '@app/calendar';
+import { deadlineRule } from './service-levels';
+
+/** The seeded service levels (tracking's sla_policies) on the official 2026 calendar. */
+const policy = (requestType: string | null, urgency: string | null, s: number, c: number, r: number) => ({
+  requestType,
+  category: null,
+  urgency,
+  signMinutes: s,
+  contactMinutes: c,
+  resolveDays: r,
+  warnRatio: 0.8,
+});
+const rule = deadlineRule(
+  [
+    policy(null, null, 60, 480, 15),
+    policy('consultation', null, 60, 480, 3),
+    policy('complaint', null, 60, 480, 15),
+    policy(null, 'urgent', 30, 120, 3),
+  ],
+  new WorkingCalendar(officialCalendarDays([2026])),
+);
 
 const ITEM = '00000000-0000-4000-8000-000000000001';
 const ev = (type: string, occurredAt: string, payload: object = {}): FactEvent => ({
@@ -10,7 +31,7 @@ const ev = (type: string, occurredAt: string, payload: object = {}): FactEvent =
   payload: { receiptNo: 'YM-20261102-000001-3', ...payload },
 });
 const fold = (events: FactEvent[]): ItemFacts =>
-  events.reduce((f, e) => evolveFacts(f, e, chinaWorkingTime), emptyFacts(ITEM));
+  events.reduce((f, e) => evolveFacts(f, e, rule), emptyFacts(ITEM));
 
 const received = ev('ItemReceived', '2026-11-02T01:00:00Z', {
   receivedAt: '2026-11-02T01:00:00Z', // Monday 09:00 China time
@@ -37,7 +58,7 @@ describe('item facts', () => {
     const f = evolveFacts(
       emptyFacts(ITEM),
       { ...received, payload: { ...received.payload, receivedAt: '2026-10-09T01:00:00Z' } },
-      chinaWorkingTime,
+      rule,
     );
     expect(f.resolveDeadline).toBe('2026-10-12T09:00:00.000Z');
   });
@@ -74,7 +95,7 @@ describe('item facts', () => {
     expect(onTime(f)).toBe(true);
     expect(statusOf(f)).toBe('closed');
     // An earlier round arriving late does not undo the later routing.
-    expect(evolveFacts(f, routed(1, 'ga-lc', '2026-11-02T01:05:00Z'), chinaWorkingTime).unitId).toBe('ga-dc');
+    expect(evolveFacts(f, routed(1, 'ga-lc', '2026-11-02T01:05:00Z'), rule).unitId).toBe('ga-dc');
   });
 
   it('reopens on redo and derives status from facts', () => {

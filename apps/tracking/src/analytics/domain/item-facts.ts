@@ -1,6 +1,4 @@
-import type { RequestType, Urgency } from '@app/contracts';
-import { defaultDeadlines } from './service-levels';
-import type { WorkingTime } from './working-time';
+import type { DeadlineRule } from './service-levels';
 
 export const Satisfactions = ['satisfied', 'basically_satisfied', 'unsatisfied'] as const;
 export type Satisfaction = (typeof Satisfactions)[number];
@@ -139,50 +137,70 @@ const DEADLINE_FIELD = {
 } as const;
 
 /**
+ * Deadlines from the service-level rule once the item's start and type are known: on intake, and again when
+ * routing settles the category (the policy may depend on it). A resolution deadline already moved by an
+ * extension or a redo stays; deadlines tracking reports in its own events replace these.
+ */
+function withDeadlines(f: ItemFacts, rule: DeadlineRule): ItemFacts {
+  if (!f.receivedAt) return f;
+  const d = rule({
+    receivedAt: f.receivedAt,
+    requestType: f.requestType,
+    category: f.category,
+    urgency: f.urgency,
+  });
+  const resolveMoved = f.extensions > 0 || f.redos > 0;
+  return {
+    ...f,
+    signDeadline: d.sign,
+    contactDeadline: d.contact,
+    resolveDeadline: resolveMoved ? f.resolveDeadline : d.resolve,
+  };
+}
+
+/**
  * Pure fold of one event into an item's facts. Events of one item arrive from three topics in any order, so
  * every rule is order-tolerant: first times keep the earliest, routing keeps the latest round, and an
  * unknown event type changes nothing.
  */
-export function evolveFacts(facts: ItemFacts, event: FactEvent, time: WorkingTime): ItemFacts {
+export function evolveFacts(facts: ItemFacts, event: FactEvent, rule: DeadlineRule): ItemFacts {
   const p = event.payload;
   const at = event.occurredAt;
   const f: ItemFacts = { ...facts, receiptNo: facts.receiptNo ?? str(p, 'receiptNo') ?? null };
   switch (event.type) {
-    case 'ItemReceived': {
-      const receivedAt = str(p, 'receivedAt') ?? at;
-      const requestType = (str(p, 'requestType') ?? 'consultation') as RequestType;
-      const urgency = (str(p, 'urgency') ?? 'normal') as Urgency;
-      const d = defaultDeadlines(new Date(receivedAt), requestType, urgency, time);
-      return {
-        ...f,
-        channel: str(obj(p, 'source'), 'channel') ?? null,
-        requestType,
-        urgency,
-        category: f.category ?? str(p, 'category') ?? null,
-        areaCode: f.areaCode ?? str(obj(p, 'location'), 'areaCode') ?? null,
-        title: str(p, 'title') ?? null,
-        receivedAt,
-        signDeadline: f.signDeadline ?? d.sign,
-        contactDeadline: f.contactDeadline ?? d.contact,
-        resolveDeadline: f.resolveDeadline ?? d.resolve,
-      };
-    }
+    case 'ItemReceived':
+      return withDeadlines(
+        {
+          ...f,
+          channel: str(obj(p, 'source'), 'channel') ?? null,
+          requestType: str(p, 'requestType') ?? null,
+          urgency: str(p, 'urgency') ?? null,
+          category: f.category ?? str(p, 'category') ?? null,
+          areaCode: f.areaCode ?? str(obj(p, 'location'), 'areaCode') ?? null,
+          title: str(p, 'title') ?? null,
+          receivedAt: str(p, 'receivedAt') ?? at,
+        },
+        rule,
+      );
     case 'ItemTriaged':
       return { ...f, triagedAt: earliest(f.triagedAt, at) };
     case 'ItemRouted': {
       const round = Number((p as Record<string, unknown>).round ?? 1);
       if (round < f.routeRound) return f;
       const outOfScope = (p as Record<string, unknown>).outOfScope === true;
-      return {
-        ...f,
-        routeRound: round,
-        agency: str(p, 'agency') ?? f.agency,
-        unitId: str(p, 'unitId') ?? null,
-        category: str(p, 'category') ?? f.category,
-        areaCode: str(p, 'areaCode') ?? f.areaCode,
-        routedAt: earliest(f.routedAt, at),
-        referredOut: f.referredOut || outOfScope,
-      };
+      return withDeadlines(
+        {
+          ...f,
+          routeRound: round,
+          agency: str(p, 'agency') ?? f.agency,
+          unitId: str(p, 'unitId') ?? null,
+          category: str(p, 'category') ?? f.category,
+          areaCode: str(p, 'areaCode') ?? f.areaCode,
+          routedAt: earliest(f.routedAt, at),
+          referredOut: f.referredOut || outOfScope,
+        },
+        rule,
+      );
     }
     case 'ItemReferredOut':
       return { ...f, referredOut: true, agency: 'out_of_scope', routedAt: earliest(f.routedAt, at) };

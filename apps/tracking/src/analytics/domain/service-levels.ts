@@ -1,5 +1,5 @@
-import type { RequestType, Urgency } from '@app/contracts';
-import { WORKING_MINUTES_PER_DAY, type WorkingTime } from './working-time';
+import type { WorkingCalendar } from '@app/calendar';
+import { pickPolicy, type SlaPolicy } from '../../domain/sla';
 
 export interface Deadlines {
   sign: string;
@@ -7,30 +7,29 @@ export interface Deadlines {
   resolve: string;
 }
 
-/** Working days to resolve, from the published hotline rules (../shared/DOMAIN.md). */
-const RESOLVE_WORKING_DAYS: Record<RequestType, number> = {
-  consultation: 3,
-  help: 7,
-  complaint: 15,
-  report: 15,
-  suggestion: 15,
-};
+/** What a service-level policy is chosen by, and the instant its clocks start (intake, not sign-for). */
+export interface ServiceLevelItem {
+  receivedAt: string;
+  requestType: string | null;
+  category: string | null;
+  urgency: string | null;
+}
+
+/** An item's deadlines under the rules in force; pure once built. */
+export type DeadlineRule = (item: ServiceLevelItem) => Deadlines;
 
 /**
- * Default deadlines counted from intake (the clock starts at intake, not at sign-for): sign-for within one
- * working hour, first contact within one working day (two working hours if urgent), resolution by request
- * type. Tracking's own SLA events (warnings, breaches, extensions, resumptions, redo) override them.
+ * The deadlines tracking's SLA policies give (the same policy table, the same editable working-day calendar
+ * with 调休): sign-for and first contact in working minutes, resolution in working days, all from intake.
  */
-export function defaultDeadlines(
-  receivedAt: Date,
-  requestType: RequestType,
-  urgency: Urgency,
-  time: WorkingTime,
-): Deadlines {
-  const at = (minutes: number) => time.addWorkingMinutes(receivedAt, minutes).toISOString();
-  return {
-    sign: at(60),
-    contact: at(urgency === 'urgent' ? 120 : WORKING_MINUTES_PER_DAY),
-    resolve: at(RESOLVE_WORKING_DAYS[requestType] * WORKING_MINUTES_PER_DAY),
+export function deadlineRule(policies: readonly SlaPolicy[], calendar: WorkingCalendar): DeadlineRule {
+  return (item) => {
+    const policy = pickPolicy(policies, item);
+    const start = new Date(item.receivedAt);
+    return {
+      sign: calendar.addWorkingMinutes(start, policy.signMinutes).toISOString(),
+      contact: calendar.addWorkingMinutes(start, policy.contactMinutes).toISOString(),
+      resolve: calendar.addWorkingDays(start, policy.resolveDays).toISOString(),
+    };
   };
 }

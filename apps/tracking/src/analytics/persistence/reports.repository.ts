@@ -109,6 +109,19 @@ export class ReportsRepository {
     };
   }
 
+  async closedPeriods(): Promise<Omit<ClosedPeriodRow, 'ledger' | 'rates'>[]> {
+    const rows: { period: string; item_count: number; closed_by: string; closed_at: Date }[] =
+      await this.dataSource.query(
+        'SELECT period, item_count, closed_by, closed_at FROM closed_periods ORDER BY period DESC',
+      );
+    return rows.map((r) => ({
+      period: r.period,
+      itemCount: r.item_count,
+      closedBy: r.closed_by,
+      closedAt: r.closed_at,
+    }));
+  }
+
   async closedPeriod(period: string): Promise<ClosedPeriodRow | null> {
     const rows: Record<string, unknown>[] = await this.dataSource.query(
       'SELECT * FROM closed_periods WHERE period = $1',

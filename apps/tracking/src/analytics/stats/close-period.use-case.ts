@@ -56,3 +56,13 @@ export class ClosePeriodUseCase {
     };
   }
 }
+
+/** The closed (frozen) periods, newest first. */
+@Injectable()
+export class ListClosedPeriodsUseCase {
+  constructor(private readonly reports: ReportsRepository) {}
+
+  async execute(): Promise<ClosedPeriodDto[]> {
+    return (await this.reports.closedPeriods()).map((p) => ({ ...p, closedAt: p.closedAt.toISOString() }));
+  }
+}

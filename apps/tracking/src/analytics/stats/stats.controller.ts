@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, StreamableFil
 import { ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentStaff, StaffOnly, type StaffPrincipal } from '@app/auth';
-import { ClosePeriodUseCase } from './close-period.use-case';
+import { ClosePeriodUseCase, ListClosedPeriodsUseCase } from './close-period.use-case';
 import { CreateGovernanceTaskUseCase } from './create-governance-task.use-case';
 import { ExportLedgerUseCase } from './export-ledger.use-case';
 import { GetEscalationsUseCase } from './get-escalations.use-case';
@@ -38,6 +38,7 @@ export class StatsController {
     private readonly governanceTask: CreateGovernanceTaskUseCase,
     private readonly ledger: ExportLedgerUseCase,
     private readonly closePeriod: ClosePeriodUseCase,
+    private readonly closedPeriods: ListClosedPeriodsUseCase,
   ) {}
 
   /** 三率 and more per agency, unit, channel, category, area or period; supervisors see their unit only. */
@@ -112,6 +113,13 @@ export class StatsController {
       disposition: result.disposition,
       length: result.body.length,
     });
+  }
+
+  @Get('periods')
+  @StaffOnly('committee', 'admin')
+  @ApiResponse({ status: 200, type: [ClosedPeriodDto] })
+  listPeriods(): Promise<ClosedPeriodDto[]> {
+    return this.closedPeriods.execute();
   }
 
   /** Freezes a month (YYYY-MM): later reads of it come from the snapshot. */

@@ -46,6 +46,15 @@ export class TaskDesk17641000000000 implements MigrationInterface {
       `CREATE INDEX items_open_deadline ON ${s}.items (resolve_by) WHERE status NOT IN ('resolved', 'followed_up', 'closed', 'referred_out')`,
     );
     await runner.query(`ALTER TABLE ${s}.timeline ADD COLUMN actor text`);
+    // The timeline is append-only: history is never edited, only added to.
+    await runner.query(`
+      CREATE FUNCTION ${s}.timeline_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        RAISE EXCEPTION 'timeline is append-only (% refused)', TG_OP USING ERRCODE = 'check_violation';
+      END $$`);
+    await runner.query(`
+      CREATE TRIGGER timeline_append_only BEFORE UPDATE OR DELETE ON ${s}.timeline
+      FOR EACH ROW EXECUTE FUNCTION ${s}.timeline_append_only()`);
 
     await runner.query(`
       CREATE TABLE ${s}.sla_policies (
@@ -110,6 +119,8 @@ export class TaskDesk17641000000000 implements MigrationInterface {
     await runner.query(`DROP TABLE ${s}.notifications`);
     await runner.query(`DROP TABLE ${s}.calendar_days`);
     await runner.query(`DROP TABLE ${s}.sla_policies`);
+    await runner.query(`DROP TRIGGER timeline_append_only ON ${s}.timeline`);
+    await runner.query(`DROP FUNCTION ${s}.timeline_append_only()`);
     await runner.query(`ALTER TABLE ${s}.timeline DROP COLUMN actor`);
     for (const index of [
       'items_unit_status',
