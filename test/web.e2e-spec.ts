@@ -176,7 +176,18 @@ describe('web front end (browser)', () => {
     await shot(page, '05-window-receipt-print');
     await page.emulateMedia({ media: 'screen' });
 
-    // The same citizen again: the window warns of the open item before a second one is entered.
+    // The same citizen again: once tracking has recorded the item, the window warns of it before a second
+    // one is entered.
+    await eventually(
+      'the item to be recorded in tracking',
+      async () =>
+        (
+          await fetch(`${web.url}/svc/tracking/api/v1/items/${flow.receiptNo}`, {
+            headers: staffAuth('committee'),
+          })
+        ).ok || undefined,
+      { timeoutMs: 60_000 },
+    );
     await page.getByRole('button', { name: '继续受理下一位' }).click();
     await page.getByLabel('手机号').fill('13800138000');
     await page.getByTestId('duplicate-warning').getByText(flow.receiptNo, { exact: false }).waitFor();
@@ -284,7 +295,7 @@ describe('web front end (browser)', () => {
       },
       {
         accept: (v) => v.total === flow.totalBefore + 1 && v.resolved >= 1,
-        timeoutMs: 30_000,
+        timeoutMs: 90_000,
         intervalMs: 1000,
       },
     );

@@ -4,6 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { loadConfig } from '@app/config';
+import { trustProxySetting } from '@app/http';
 import { PROXY_MOUNT, serviceProxy } from './proxy/service-proxy';
 import { spaAssets } from './spa/spa-assets';
 import { WebConfig } from './web.config';
@@ -19,7 +20,7 @@ async function start(): Promise<void> {
     abortOnError: false,
   });
   app.useLogger(app.get(Logger));
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', trustProxySetting(config.TRUST_PROXY));
   app.use(
     PROXY_MOUNT,
     serviceProxy({ intake: config.INTAKE_URL, router: config.ROUTER_URL, tracking: config.TRACKING_URL }),
