@@ -4,6 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { loadConfig } from '@app/config';
+import { trustProxySetting } from '@app/http';
 import { PROXY_MOUNT, serviceProxy } from './proxy/service-proxy';
 import { spaAssets } from './spa/spa-assets';
 import { WebConfig } from './web.config';
@@ -19,12 +20,20 @@ async function start(): Promise<void> {
     abortOnError: false,
   });
   app.useLogger(app.get(Logger));
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', trustProxySetting(config.TRUST_PROXY));
   app.use(
     PROXY_MOUNT,
     serviceProxy({ intake: config.INTAKE_URL, router: config.ROUTER_URL, tracking: config.TRACKING_URL }),
   );
-  app.use(helmet({ contentSecurityPolicy: { directives: { 'img-src': ["'self'", 'data:'] } } }));
+  // Offices often serve the app over plain http on the intranet: no upgrade of its requests to https.
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: { 'img-src': ["'self'", 'data:'], 'upgrade-insecure-requests': null },
+      },
+      strictTransportSecurity: false,
+    }),
+  );
   app.use(...spaAssets(config.WEB_ROOT ?? join(__dirname, '..', 'public')));
   app.enableShutdownHooks();
   await app.listen(config.PORT, config.HOST);

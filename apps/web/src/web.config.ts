@@ -31,6 +31,16 @@ export class WebConfig {
   @IsString()
   WEB_ROOT?: string;
 
+  /**
+   * Whose X-Forwarded-For gives the browser's address (Express "trust proxy": false, a hop count, or
+   * loopback/linklocal/uniquelocal/addresses); the services are told that one address.
+   */
+  @IsString()
+  @Matches(/^(false|\d+|[a-z0-9.:/,\s]+)$/, {
+    message: 'TRUST_PROXY must be false, a hop count or a list of proxies',
+  })
+  TRUST_PROXY: string = 'loopback';
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: string = 'info';
 }

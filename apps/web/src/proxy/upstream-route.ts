@@ -41,7 +41,11 @@ const HOP_BY_HOP = new Set([
   'host',
 ]);
 
-/** Request headers for the service: the browser's minus hop-by-hop ones, plus X-Forwarded-*. */
+/**
+ * Request headers for the service: the browser's minus hop-by-hop ones, plus X-Forwarded-*. X-Forwarded-For
+ * is replaced by the one client address this server resolved (under its own TRUST_PROXY), so a browser
+ * cannot slip a forged address past the services' throttles and audit log.
+ */
 export function forwardedRequestHeaders(
   incoming: IncomingHttpHeaders,
   client: { ip: string | undefined; host: string | undefined; protocol: string },
@@ -50,9 +54,8 @@ export function forwardedRequestHeaders(
   for (const [name, value] of Object.entries(incoming)) {
     if (value !== undefined && !HOP_BY_HOP.has(name)) headers[name] = value;
   }
-  const earlier = incoming['x-forwarded-for'];
-  const chain = [typeof earlier === 'string' ? earlier : undefined, client.ip].filter(Boolean).join(', ');
-  if (chain) headers['x-forwarded-for'] = chain;
+  delete headers['x-forwarded-for'];
+  if (client.ip) headers['x-forwarded-for'] = client.ip;
   if (client.host) headers['x-forwarded-host'] = client.host;
   headers['x-forwarded-proto'] = client.protocol;
   return headers;

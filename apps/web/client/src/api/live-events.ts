@@ -26,12 +26,13 @@ export function useLiveEvents(onEvent: (event: LiveEvent) => void): void {
       serviceUrl('tracking', `/api/v1/events/stream?access_token=${encodeURIComponent(token)}`),
     );
     const deliver = (message: MessageEvent<string>) => {
+      let parsed: LiveEvent;
       try {
-        const parsed = JSON.parse(message.data) as LiveEvent;
-        handler.current({ ...parsed, type: parsed.type ?? message.type });
+        parsed = JSON.parse(message.data) as LiveEvent;
       } catch {
-        // keep-alive comments and malformed lines carry nothing for the UI
+        return; // keep-alive comments and malformed lines carry nothing for the UI
       }
+      handler.current({ ...parsed, type: parsed.type ?? message.type });
     };
     source.addEventListener('message', deliver);
     for (const type of LIVE_EVENT_TYPES) source.addEventListener(type, deliver);

@@ -18,8 +18,11 @@ export interface Loaded<T> {
   reload: () => void;
 }
 
-/** Loads data when the key changes; `reload()` fetches again (after an action or a live event). */
-export function useLoad<T>(load: () => Promise<T>, key: string): Loaded<T> {
+/**
+ * Loads data when the key changes; `reload()` fetches again (after an action or a live event). With
+ * `refreshMs`, it also refreshes on a timer, a safety net for a live event missed while the stream reconnects.
+ */
+export function useLoad<T>(load: () => Promise<T>, key: string, refreshMs?: number): Loaded<T> {
   const [state, setState] = useState<{ data?: T; error: string | null; loading: boolean }>({
     error: null,
     loading: true,
@@ -38,5 +41,10 @@ export function useLoad<T>(load: () => Promise<T>, key: string): Loaded<T> {
     // `load` is a fresh closure each render; the key says when its inputs changed.
   }, [key, generation]);
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
+  useEffect(() => {
+    if (!refreshMs) return undefined;
+    const timer = setInterval(reload, refreshMs);
+    return () => clearInterval(timer);
+  }, [refreshMs, reload]);
   return { data: state.data, error: state.error, loading: state.loading, reload };
 }

@@ -61,7 +61,9 @@ interface HotSpots {
   }[];
 }
 
-const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+/** The calendar day in the viewer's time zone (the figures' date range is in local days). */
+const isoDay = (d: Date) =>
+  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 const TREND_AGENCIES = Agencies.filter((a) => a !== 'out_of_scope');
 
 /** 政法委驾驶舱: counts, the three rates over time, overdue and escalated units, triage, hot spots, ledger. */
@@ -72,7 +74,11 @@ export function DashboardPage() {
   const [trendAgency, setTrendAgency] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
   const range = `from=${from}&to=${to}`;
-  const overview = useLoad(() => api<Overview>('tracking', `/api/v1/stats/overview?${range}`), `o${range}`);
+  const overview = useLoad(
+    () => api<Overview>('tracking', `/api/v1/stats/overview?${range}`),
+    `o${range}`,
+    60_000,
+  );
   const rates = useLoad(
     () => api<Rates>('tracking', `/api/v1/stats/rates?groupBy=agency&${range}`),
     `r${range}`,

@@ -19,6 +19,9 @@ const TABS: { tab: Tab; label: string; roles: StaffRole[] }[] = [
   { tab: 'queue', label: '单位队列', roles: ['worker', 'supervisor', 'committee', 'admin'] },
 ];
 
+/** Live events refresh the lists at once; this timer only catches what a reconnecting stream missed. */
+const DESK_REFRESH_MS = 30_000;
+
 /** Lists sorted by the resolution deadline, nearest first. */
 const URGENT_FIRST = 'sort=resolveBy&order=asc';
 
@@ -38,6 +41,7 @@ export function DeskPage({ session }: { session: Session }) {
           )
         : Promise.resolve([]),
     'offers',
+    DESK_REFRESH_MS,
   );
   const tasks = useLoad(
     () =>
@@ -45,10 +49,12 @@ export function DeskPage({ session }: { session: Session }) {
         ? api<unknown>('tracking', `/api/v1/desk/tasks?${URGENT_FIRST}`).then(listOf<ItemSummary>)
         : Promise.resolve([]),
     'tasks',
+    DESK_REFRESH_MS,
   );
   const queue = useLoad(
     () => api<unknown>('tracking', `/api/v1/desk/queue?${URGENT_FIRST}`).then(listOf<ItemSummary>),
     'queue',
+    DESK_REFRESH_MS,
   );
   const lists = { offers, tasks, queue };
   const now = useNow();

@@ -1,4 +1,4 @@
-import { AREAS, UNITS } from '@app/reference-data';
+import { AREAS, STAFF, UNITS } from '@app/reference-data';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { ReturnReasonLabels, ReturnReasons, type ReturnReason } from '../domain/return-reasons';
 import { api, messageOf } from '../api/client';
@@ -18,7 +18,14 @@ import {
   statusLabel,
 } from '../domain/labels';
 
-type Action = 'note' | 'contact' | 'return' | 'extension' | 'resolve';
+type Action = 'note' | 'contact' | 'return' | 'extension' | 'resolve' | 'followup' | 'reassign';
+
+/** Follow-up call results (回访) as tracking takes them; see FollowUpResults in libs/contracts. */
+const FOLLOW_UP_RESULTS = [
+  ['satisfied', '满意'],
+  ['basically_satisfied', '基本满意'],
+  ['unsatisfied', '不满意（重办）'],
+] as const;
 
 /** One item on the desk: details, deadline, timeline and the worker's actions. */
 export function ItemPage({ itemId, session }: { itemId: string; session: Session }) {
@@ -49,6 +56,7 @@ export function ItemPage({ itemId, session }: { itemId: string; session: Session
   const d = item.data;
   if (!d) return <p className={item.error ? 'error' : 'muted'}>{item.error ?? '加载中…'}</p>;
   const finished = FINISHED_STATUSES.includes(d.status ?? '');
+  const role = session.user.role;
   const pending = d.pendingExtension;
   return (
     <div className="item-layout">
@@ -92,7 +100,7 @@ export function ItemPage({ itemId, session }: { itemId: string; session: Session
           </div>
         )}
 
-        {!finished && (
+        {!finished && (role === 'worker' || role === 'supervisor') && (
           <div className="actions" role="toolbar" aria-label="办理操作">
             <button type="button" onClick={() => setAction('note')}>
               添加备注
@@ -111,12 +119,28 @@ export function ItemPage({ itemId, session }: { itemId: string; session: Session
             </button>
           </div>
         )}
+        {d.status === 'resolved' && (role === 'committee' || role === 'clerk') && (
+          <div className="actions">
+            <button type="button" className="primary" onClick={() => setAction('followup')}>
+              回访
+            </button>
+          </div>
+        )}
+        {!finished && role === 'supervisor' && (
+          <div className="actions">
+            <button type="button" onClick={() => setAction('reassign')}>
+              改派
+            </button>
+          </div>
+        )}
         {notice && (
           <p className="notice" role="status">
             {notice}
           </p>
         )}
-        {action && <ActionForm action={action} onCancel={() => setAction(null)} run={run} />}
+        {action && (
+          <ActionForm action={action} unitId={d.unitId ?? null} onCancel={() => setAction(null)} run={run} />
+        )}
 
         {pending && (
           <div className="warning">
@@ -174,12 +198,17 @@ function ActionForm({
   action,
   onCancel,
   run,
+  unitId,
 }: {
   action: Action;
   onCancel: () => void;
   run: (path: string, body: unknown, done: string) => Promise<boolean>;
+  unitId: string | null;
 }) {
+  const workers = STAFF.filter((s) => s.unitId === unitId && s.role === 'worker');
   const [text, setText] = useState('');
+  const [result, setResult] = useState<string>('satisfied');
+  const [toWorkerId, setToWorkerId] = useState(workers[0]?.id ?? '');
   const [citizenVisible, setCitizenVisible] = useState(false);
   const [reasonCode, setReasonCode] = useState<ReturnReason>('not_our_function');
   const [days, setDays] = useState(5);
@@ -207,6 +236,10 @@ function ActionForm({
         );
       case 'resolve':
         return run('resolve', { resolution: text }, '已答复办结');
+      case 'followup':
+        return run('follow-up', { result, note: text || undefined }, '已记录回访结果');
+      case 'reassign':
+        return run('reassign', { toWorkerId }, '已改派');
     }
   };
 
@@ -216,6 +249,8 @@ function ActionForm({
     return: '退单',
     extension: '申请延期',
     resolve: '答复办结',
+    followup: '回访',
+    reassign: '改派',
   };
   const textLabel: Record<Action, string> = {
     note: '备注内容',
@@ -223,6 +258,8 @@ function ActionForm({
     return: '退单说明（选填）',
     extension: '延期理由',
     resolve: '答复内容（群众可见）',
+    followup: '回访记录（选填）',
+    reassign: '',
   };
   let extra: ReactNode = null;
   if (action === 'note') {
@@ -253,6 +290,32 @@ function ActionForm({
         </select>
       </label>
     );
+  } else if (action === 'followup') {
+    extra = (
+      <label className="field">
+        <span>群众评价</span>
+        <select name="result" value={result} onChange={(e) => setResult(e.target.value)}>
+          {FOLLOW_UP_RESULTS.map(([code, label]) => (
+            <option key={code} value={code}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </label>
+    );
+  } else if (action === 'reassign') {
+    extra = (
+      <label className="field">
+        <span>改派给</span>
+        <select name="toWorkerId" value={toWorkerId} onChange={(e) => setToWorkerId(e.target.value)}>
+          {workers.map((w) => (
+            <option key={w.id} value={w.id}>
+              {w.name}（{w.id}）
+            </option>
+          ))}
+        </select>
+      </label>
+    );
   } else if (action === 'extension') {
     extra = (
       <label className="field">
@@ -272,17 +335,19 @@ function ActionForm({
     <form className="action-form" onSubmit={(e) => void submit(e)} aria-label={titles[action]}>
       <h3>{titles[action]}</h3>
       {extra}
-      <label className="field">
-        <span>{textLabel[action]}</span>
-        <textarea
-          name="text"
-          rows={3}
-          autoFocus
-          value={text}
-          required={action !== 'return'}
-          onChange={(e) => setText(e.target.value)}
-        />
-      </label>
+      {action !== 'reassign' && (
+        <label className="field">
+          <span>{textLabel[action]}</span>
+          <textarea
+            name="text"
+            rows={3}
+            autoFocus
+            value={text}
+            required={action !== 'return' && action !== 'followup'}
+            onChange={(e) => setText(e.target.value)}
+          />
+        </label>
+      )}
       <div className="actions">
         <button type="submit" className="primary" disabled={busy}>
           确定
