@@ -208,21 +208,37 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
   private async flush(handler: Handler, topic: string): Promise<void> {
     const queue = this.waiting.get(topic) ?? [];
     this.waiting.delete(topic);
-    if (queue.length > 1) {
+    // Groups of at most maxHandlerBatch events, so a call is never bigger than one partition's chunk could be.
+    const groups: Waiting[][] = [];
+    let size = Infinity;
+    for (const w of queue) {
+      if (size + w.items.length > this.maxHandlerBatch) {
+        groups.push([]);
+        size = 0;
+      }
+      groups[groups.length - 1]!.push(w);
+      size += w.items.length;
+    }
+    for (const group of groups) await this.deliverGroup(handler, topic, group);
+  }
+
+  private async deliverGroup(handler: Handler, topic: string, group: Waiting[]): Promise<void> {
+    if (group.length > 1) {
       try {
         await this.call(
           handler,
           topic,
-          queue[0]!.partition,
-          queue.flatMap((w) => w.items),
+          group[0]!.partition,
+          group.flatMap((w) => w.items),
         );
-        for (const w of queue) w.resolve(true);
+        for (const w of group) w.resolve(true);
+        await group[0]!.heartbeat().catch(() => undefined);
         return;
       } catch {
         // handled per partition below
       }
     }
-    for (const w of queue) {
+    for (const w of group) {
       try {
         w.resolve(await this.deliver(handler, topic, w.partition, w.items, w.heartbeat, w.isRunning));
       } catch (error) {
