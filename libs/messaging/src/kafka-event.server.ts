@@ -18,11 +18,7 @@ export interface KafkaEventServerOptions {
   partitionsConsumedConcurrently?: number;
 }
 
-/**
- * What a handler receives: decoded, contract-valid events of one topic, each partition's in offset order.
- * Batches of several partitions fetched together may come in one call (one transaction for all of them);
- * `partition` is then the first of them.
- */
+/** What a handler receives: the decoded, contract-valid events of one partition, in offset order. */
 export interface EventBatch {
   topic: string;
   partition: number;
@@ -32,18 +28,6 @@ export interface EventBatch {
 interface Decoded {
   message: KafkaMessage;
   event: AnyEvent;
-}
-
-type Handler = NonNullable<ReturnType<Server['getHandlerByPattern']>>;
-
-/** One partition's chunk waiting to be handled together with the other partitions' chunks of the same fetch. */
-interface Waiting {
-  partition: number;
-  items: Decoded[];
-  heartbeat: () => Promise<void>;
-  isRunning: () => boolean;
-  resolve: (delivered: boolean) => void;
-  reject: (error: unknown) => void;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -67,15 +51,12 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
   private readonly log = new Logger(KafkaEventServer.name);
   private readonly maxHandlerBatch: number;
   private readonly maxAttempts: number;
-  private readonly concurrency: number;
   private readonly logicalTopics = new Map<string, string>();
-  private readonly waiting = new Map<string, Waiting[]>();
 
   constructor(private readonly options: KafkaEventServerOptions) {
     super();
     this.maxHandlerBatch = options.maxHandlerBatch ?? 500;
     this.maxAttempts = options.maxAttempts ?? 3;
-    this.concurrency = options.partitionsConsumedConcurrently ?? 12;
   }
 
   /** True once the consumer has joined its group; used by readiness. */
@@ -121,8 +102,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     await consumer.run({
       eachBatchAutoResolve: false,
       autoCommit: true,
-      // Every partition of a fetch is taken up at once, so their batches can be handled in one call (below).
-      partitionsConsumedConcurrently: this.concurrency,
+      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 3,
       eachBatch: (payload) => this.handleBatch(payload),
     });
   }
@@ -153,14 +133,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
         }
       }
       if (handler && valid.length > 0) {
-        const done = await this.deliverTogether(
-          handler,
-          batch.topic,
-          batch.partition,
-          valid,
-          heartbeat,
-          isRunning,
-        );
+        const done = await this.deliver(handler, batch.topic, batch.partition, valid, heartbeat, isRunning);
         if (!done) return;
         this.log.debug(
           {
@@ -180,88 +153,19 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     }
   }
 
-  /**
-   * Handles the chunks that the partitions of one fetch reach in the same turn of the event loop with one
-   * handler call (so one transaction, instead of one per partition holding an event or two each). If that
-   * call fails, each partition's chunk goes through `deliver` on its own: the usual retries, back-off and
-   * poison-message isolation, so one bad event never holds up or dead-letters the other partitions.
-   */
-  private deliverTogether(
-    handler: Handler,
-    topic: string,
-    partition: number,
-    items: Decoded[],
-    heartbeat: () => Promise<void>,
-    isRunning: () => boolean,
-  ): Promise<boolean> {
-    return new Promise((resolve, reject) => {
-      let queue = this.waiting.get(topic);
-      if (!queue) {
-        queue = [];
-        this.waiting.set(topic, queue);
-        setImmediate(() => void this.flush(handler, topic));
-      }
-      queue.push({ partition, items, heartbeat, isRunning, resolve, reject });
-    });
-  }
-
-  private async flush(handler: Handler, topic: string): Promise<void> {
-    const queue = this.waiting.get(topic) ?? [];
-    this.waiting.delete(topic);
-    // Groups of at most maxHandlerBatch events, so a call is never bigger than one partition's chunk could be.
-    const groups: Waiting[][] = [];
-    let size = Infinity;
-    for (const w of queue) {
-      if (size + w.items.length > this.maxHandlerBatch) {
-        groups.push([]);
-        size = 0;
-      }
-      groups[groups.length - 1]!.push(w);
-      size += w.items.length;
-    }
-    for (const group of groups) await this.deliverGroup(handler, topic, group);
-  }
-
-  private async deliverGroup(handler: Handler, topic: string, group: Waiting[]): Promise<void> {
-    if (group.length > 1) {
-      try {
-        await this.call(
-          handler,
-          topic,
-          group[0]!.partition,
-          group.flatMap((w) => w.items),
-        );
-        for (const w of group) w.resolve(true);
-        await group[0]!.heartbeat().catch(() => undefined);
-        return;
-      } catch {
-        // handled per partition below
-      }
-    }
-    for (const w of group) {
-      try {
-        w.resolve(await this.deliver(handler, topic, w.partition, w.items, w.heartbeat, w.isRunning));
-      } catch (error) {
-        w.reject(error);
-      }
-    }
-  }
-
-  private async call(handler: Handler, topic: string, partition: number, items: Decoded[]): Promise<void> {
-    const batch: EventBatch = { topic, partition, events: items.map((d) => d.event) };
-    await lastValueFrom(this.transformToObservable(await handler(batch)), { defaultValue: undefined });
-  }
-
   /** Returns false if the consumer stopped before the events were handled (they will be redelivered). */
   private async deliver(
-    handler: Handler,
+    handler: NonNullable<ReturnType<Server['getHandlerByPattern']>>,
     topic: string,
     partition: number,
     items: Decoded[],
     heartbeat: () => Promise<void>,
     isRunning: () => boolean,
   ): Promise<boolean> {
-    const call = (subset: Decoded[]) => this.call(handler, topic, partition, subset);
+    const call = async (subset: Decoded[]) => {
+      const batch: EventBatch = { topic, partition, events: subset.map((d) => d.event) };
+      await lastValueFrom(this.transformToObservable(await handler(batch)), { defaultValue: undefined });
+    };
     let attempts = 0;
     let backoff = 200;
     let lastError: unknown;
