@@ -89,7 +89,8 @@ export function renderReport(r: BenchResults): string {
   if (cpuRows.length > 0) {
     out.push(table(['CPU ms per item', ...names.slice(0, -1), 'PG commits/item'], cpuRows));
     out.push(
-      '(CPU time each process used over the phase, load and drain, divided by the items accepted)',
+      '(CPU time each process used over the phase, load and drain, and transactions committed in the bench ' +
+        'database, divided by the items accepted)',
       '',
     );
   }
