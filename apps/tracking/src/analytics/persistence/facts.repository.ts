@@ -3,6 +3,9 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { MatterFingerprint } from '@app/similarity';
 import { emptyFacts, onTime, statusOf, type ItemFacts } from '../domain/item-facts';
 
+/** Most earlier items compared with a new one, for repeats and for hot spots each. */
+const CANDIDATE_LIMIT = 100;
+
 /** Facts plus what repeat and hot-spot detection keep: hashed person keys and the text fingerprint. */
 export interface StoredFacts extends ItemFacts {
   personKeys: string[];
@@ -122,11 +125,14 @@ export class FactsRepository {
     );
   }
 
-  /** The same person's items received in [from, to], other than `itemId`. */
+  /**
+   * The same person's items received in [from, to], other than `itemId`: the latest CANDIDATE_LIMIT of them,
+   * so that a caller with thousands of items (a test sender, a persistent petitioner) costs no more per item.
+   */
   async samePerson(manager: EntityManager, itemId: string, keys: string[], from: Date, to: Date) {
     const rows: Row[] = await manager.query(
       `SELECT * FROM item_facts WHERE person_keys && $1::text[] AND item_id <> $2
-         AND received_at BETWEEN $3 AND $4`,
+         AND received_at BETWEEN $3 AND $4 ORDER BY received_at DESC LIMIT ${CANDIDATE_LIMIT}`,
       [keys, itemId, from, to],
     );
     return rows.map(fromRow);
@@ -145,7 +151,10 @@ export class FactsRepository {
     ]);
   }
 
-  /** Adds the item to the LSH buckets and returns the other items received in [from, to] sharing any bucket. */
+  /**
+   * Adds the item to the LSH buckets and returns the other items received in [from, to] sharing any bucket
+   * (the latest CANDIDATE_LIMIT: joining a large hot spot needs only one member of it).
+   */
   async bucketNeighbours(
     manager: EntityManager,
     itemId: string,
@@ -160,7 +169,7 @@ export class FactsRepository {
     const rows: Row[] = await manager.query(
       `SELECT f.* FROM item_facts f WHERE f.item_id IN (
          SELECT DISTINCT item_id FROM item_lsh WHERE band_key = ANY($1::text[]) AND item_id <> $2)
-         AND f.received_at BETWEEN $3 AND $4`,
+         AND f.received_at BETWEEN $3 AND $4 ORDER BY f.received_at DESC LIMIT ${CANDIDATE_LIMIT}`,
       [keys, itemId, from, to],
     );
     return rows.map(fromRow);
