@@ -59,8 +59,9 @@ export const DEFAULT_RULES: readonly (CategoryRule | DepartmentRule | ChannelRul
     'police',
     '诈骗',
     {
-      4: '诈骗 电信诈骗 网络诈骗 集资诈骗 诈骗案 骗局',
-      3: '骗子 被骗 骗走 传销 非法集资 刷单 冒充 骗钱 欺骗 哄骗 骗取 跑路 非法吸收公众存款 欺诈 涉嫌诈骗',
+      6: '诈骗 涉嫌诈骗',
+      4: '电信诈骗 网络诈骗 集资诈骗 诈骗案 骗局',
+      3: '骗子 被骗 骗走 传销 非法集资 刷单 冒充 骗钱 欺骗 哄骗 骗取 跑路 非法吸收公众存款 欺诈',
       1: '骗',
     },
     ['诈骗', '电信诈骗'],
@@ -134,7 +135,8 @@ export const DEFAULT_RULES: readonly (CategoryRule | DepartmentRule | ChannelRul
     '控告申诉',
     {
       5: '检察院 检察官 检察 检察机关 12309 控告 抗诉 不起诉 批捕 批准逮捕 公诉 刑事申诉 控告申诉',
-      3: '申诉 逮捕 起诉书',
+      3: '逮捕 起诉书',
+      1: '申诉',
     },
     ['刑事诉讼'],
   ),
@@ -307,7 +309,7 @@ export const DEFAULT_RULES: readonly (CategoryRule | DepartmentRule | ChannelRul
     'dept.health',
     '卫生健康委员会',
     {
-      4: '医院 医生 医疗 看病 卫生院 疫苗 计生 生育 诊所 医患 护士 卫健委 卫生局 医疗事故 住院 手术 病人 患者 药品 药 社保医疗 独生子女 计划生育 二胎 卫生室 村医',
+      4: '医院 医生 医疗 看病 卫生院 疫苗 计生 生育 诊所 医患 护士 卫健委 卫生局 医疗事故 住院 手术 病人 患者 药品 药 社保医疗 独生子女 计划生育 二胎 卫生室 村医 新生儿 出生医学证明 门诊 慢性病',
       2: '卫生 健康 疾病 治疗',
     },
     ['卫生计生', '医患纠纷', '医政监管', '公共卫生', '人口计生', '食品药品监管'],
@@ -352,7 +354,7 @@ export const DEFAULT_RULES: readonly (CategoryRule | DepartmentRule | ChannelRul
     'dept.land',
     '自然资源和规划局',
     {
-      4: '土地 征地 宅基地 林权 国土 规划 用地 土地证 确权 耕地 占地 山林 规划局 容积率 红线 地块 林地 采砂 采矿 矿山 挖沙',
+      4: '土地 征地 宅基地 林权 国土 规划 用地 土地证 确权 耕地 占地 山林 规划局 容积率 红线 地块 林地 采砂 采矿 矿山 挖沙 一户一宅',
       2: '地 山 林',
     },
     ['国土资源', '土地征收', '土地资源管理', '城乡规划', '矿产资源管理', '违章建筑'],
@@ -370,7 +372,7 @@ export const DEFAULT_RULES: readonly (CategoryRule | DepartmentRule | ChannelRul
     'dept.civil',
     '民政局',
     {
-      4: '低保 养老院 敬老院 婚姻登记 殡葬 居委会 残疾 残疾人 救助 福利 老人 高龄补贴 社区 特困 孤儿 五保 优抚 退役军人 军人 老兵 地名 门牌 墓地',
+      4: '低保 养老院 敬老院 婚姻登记 殡葬 居委会 残疾 残疾人 救助 福利 老人 高龄补贴 社区 特困 孤儿 五保 优抚 退役军人 军人 老兵 地名 门牌 墓地 优待证 转业',
       2: '老年人 困难 帮扶 补助',
     },
     ['民政', '社会救助', '优抚', '复退安置', '区划地名', '基层选举和社区建设', '福利慈善', '社会服务'],
@@ -418,6 +420,6 @@ export const DEFAULT_RULES: readonly (CategoryRule | DepartmentRule | ChannelRul
   channel('110', 'police', '110 非紧急警情转办'),
 ];
 
-export const DEFAULT_RULE_SET_VERSION = 'default-1';
+export const DEFAULT_RULE_SET_VERSION = 'default-2';
 
 export const DEFAULT_RULE_SET: RuleSet = { version: DEFAULT_RULE_SET_VERSION, rules: DEFAULT_RULES };
