@@ -1,4 +1,4 @@
-import type { EntityManager, QueryRunner } from 'typeorm';
+import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { EventCatalog, type AnyEvent } from '@app/contracts';
 
 const APPENDED = 'yimen.outboxAppended';
@@ -22,6 +22,13 @@ export function takeOutboxAppended(runner: QueryRunner): boolean {
  */
 export async function appendToOutbox(manager: EntityManager, events: readonly AnyEvent[]): Promise<void> {
   if (events.length === 0) return;
+  const { sql, values } = outboxInsert(events, 0);
+  await manager.query(sql, values);
+  markAppended(manager.queryRunner);
+}
+
+/** The multi-row outbox INSERT of the events, its parameters numbered from `$offset + 1`. */
+function outboxInsert(events: readonly AnyEvent[], offset: number): { sql: string; values: unknown[] } {
   const values: unknown[] = [];
   const rows = events.map((event, i) => {
     values.push(
@@ -31,12 +38,38 @@ export async function appendToOutbox(manager: EntityManager, events: readonly An
       event.type,
       JSON.stringify(event),
     );
-    const o = i * 5;
+    const o = offset + i * 5;
     return `($${o + 1}, $${o + 2}, $${o + 3}, $${o + 4}, $${o + 5}::jsonb)`;
   });
-  await manager.query(
-    `INSERT INTO outbox (event_id, topic, message_key, event_type, envelope) VALUES ${rows.join(', ')}`,
+  return {
+    sql: `INSERT INTO outbox (event_id, topic, message_key, event_type, envelope) VALUES ${rows.join(', ')}`,
     values,
-  );
-  markAppended(manager.queryRunner);
+  };
+}
+
+/**
+ * Writes a state change and the events it announces in ONE statement (`WITH state AS (<stateSql>) INSERT INTO
+ * outbox …`), committed on its own. A single statement is atomic, so the state and its events commit or roll
+ * back together exactly as with appendToOutbox inside a transaction, in one round trip instead of four (BEGIN,
+ * two INSERTs, COMMIT). `stateSql` is one data-modifying statement using `$1…$n` = `stateParams`; PostgreSQL
+ * runs a data-modifying WITH to completion whether or not its output is read. Errors (e.g. a unique
+ * violation) reach the caller unchanged. The relay of this process is woken after the commit, through the
+ * same commit hook a transaction that appended fires.
+ */
+export async function writeWithOutbox(
+  dataSource: DataSource,
+  stateSql: string,
+  stateParams: readonly unknown[],
+  events: readonly AnyEvent[],
+): Promise<void> {
+  if (events.length === 0) throw new Error('writeWithOutbox needs at least one event');
+  const { sql, values } = outboxInsert(events, stateParams.length);
+  const runner = dataSource.createQueryRunner();
+  try {
+    await runner.query(`WITH state AS (${stateSql}) ${sql}`, [...stateParams, ...values]);
+    markAppended(runner);
+    await runner.broadcaster.broadcast('AfterTransactionCommit');
+  } finally {
+    await runner.release();
+  }
 }

@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { createEvent, type Channel, type ItemReceivedV1 } from '@app/contracts';
 import { DomainError } from '@app/errors';
-import { appendToOutbox } from '@app/messaging';
 import { fingerprint } from '../domain/fingerprint';
 import { checkItemRules, invalidItem, normaliseCitizen } from '../domain/item-rules';
 import { chinaDay, formatReceiptNo } from '../domain/receipt-number';
@@ -58,10 +56,7 @@ const keyReused = () =>
  */
 @Injectable()
 export class SubmitItemUseCase {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly items: ItemsRepository,
-  ) {}
+  constructor(private readonly items: ItemsRepository) {}
 
   async execute(command: SubmitItemCommand, now = new Date()): Promise<SubmitItemResult> {
     const rules = checkItemRules(command.item);
@@ -93,16 +88,11 @@ export class SubmitItemUseCase {
       occurredAt: now,
     });
     try {
-      await this.dataSource.transaction(async (manager) => {
-        await this.items.insert(manager, {
-          id,
-          receiptNo,
-          idempotencyKey: command.idempotencyKey,
-          requestHash,
-          payload,
-        });
-        await appendToOutbox(manager, [event]);
-      });
+      // The item and its ItemReceived event in one atomic statement (transactional outbox, one round trip).
+      await this.items.insertWithEvents(
+        { id, receiptNo, idempotencyKey: command.idempotencyKey, requestHash, payload },
+        [event],
+      );
     } catch (error) {
       // A concurrent twin won the race on the unique key: answer with its receipt.
       if ((error as { code?: string }).code === UNIQUE_VIOLATION) {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { ItemReceivedV1 } from '@app/contracts';
+import type { AnyEvent, ItemReceivedV1 } from '@app/contracts';
+import { writeWithOutbox } from '@app/messaging';
 import type { ProgressUpdate } from '../domain/item-progress';
 import { ASYNC_COMMIT } from '@app/persistence';
 
@@ -61,9 +62,14 @@ export class ItemsRepository {
     return rows[0]!.last_seq;
   }
 
-  async insert(manager: EntityManager, row: NewItemRow): Promise<void> {
+  /**
+   * Inserts the item and appends its events to the outbox in one statement (one round trip, atomic: both or
+   * neither). A unique violation (a concurrent twin) reaches the caller as the driver's error.
+   */
+  async insertWithEvents(row: NewItemRow, events: readonly AnyEvent[]): Promise<void> {
     const p = row.payload;
-    await manager.query(
+    await writeWithOutbox(
+      this.dataSource,
       `INSERT INTO items (id, receipt_no, channel, platform, external_id, idempotency_key, request_hash, request_type, title, payload, received_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11)`,
       [
@@ -79,6 +85,7 @@ export class ItemsRepository {
         JSON.stringify(p),
         p.receivedAt,
       ],
+      events,
     );
   }
 

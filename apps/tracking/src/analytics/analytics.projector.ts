@@ -14,7 +14,7 @@ import { AnalyticsConfig } from './analytics.config';
 import { emptyFacts, evolveFacts, type FactEvent } from './domain/item-facts';
 import { personKeys } from './domain/person-keys';
 import { deadlineRule, type DeadlineRule } from './domain/service-levels';
-import { FactsRepository, type StoredFacts } from './persistence/facts.repository';
+import { FactsRepository, type Candidate, type StoredFacts } from './persistence/facts.repository';
 import { loadSlaRules } from '../sla/sla-context';
 
 const DAY_MS = 86_400_000;
@@ -26,7 +26,7 @@ function hotSpotId(firstItemId: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
-function asMatter(f: StoredFacts): MatterItem | null {
+function asMatter(f: Candidate): MatterItem | null {
   if (!f.fingerprint || !f.receivedAt) return null;
   return {
     id: f.itemId,

@@ -12,6 +12,19 @@ export interface StoredFacts extends ItemFacts {
   fingerprint: MatterFingerprint | null;
 }
 
+/**
+ * What repeat and hot-spot detection read of the other items: a handful of columns. Candidate lookups return
+ * every same-person / same-bucket item in the window, so reading and converting whole rows (the profile: row
+ * parsing and `fromRow` were most of tracking's CPU) costs per candidate, not per event.
+ */
+export type Candidate = Pick<
+  StoredFacts,
+  'itemId' | 'personKeys' | 'receivedAt' | 'fingerprint' | 'areaCode' | 'repeatOf' | 'clusterId' | 'title'
+>;
+
+const CANDIDATE_COLUMNS =
+  'item_id, person_keys, received_at, fingerprint, area_code, repeat_of, cluster_id, title';
+
 type Row = Record<string, unknown>;
 
 /** Field ↔ column; dates are timestamptz and come back as Date. */
@@ -76,6 +89,20 @@ function fromRow(row: Row): StoredFacts {
   return facts as unknown as StoredFacts;
 }
 
+function candidateFromRow(row: Row): Candidate {
+  const receivedAt = row.received_at as Date | null;
+  return {
+    itemId: String(row.item_id),
+    personKeys: (row.person_keys as string[] | null) ?? [],
+    receivedAt: receivedAt ? receivedAt.toISOString() : null,
+    fingerprint: (row.fingerprint as MatterFingerprint | null) ?? null,
+    areaCode: (row.area_code as string | null) ?? null,
+    repeatOf: (row.repeat_of as string | null) ?? null,
+    clusterId: (row.cluster_id as string | null) ?? null,
+    title: (row.title as string | null) ?? null,
+  };
+}
+
 /** Filter of a read: received in [from, to), optionally one unit only (supervisors). */
 export interface FactsScope {
   from: Date;
@@ -129,13 +156,19 @@ export class FactsRepository {
    * The same person's items received in [from, to], other than `itemId`: the latest CANDIDATE_LIMIT of them,
    * so that a caller with thousands of items (a test sender, a persistent petitioner) costs no more per item.
    */
-  async samePerson(manager: EntityManager, itemId: string, keys: string[], from: Date, to: Date) {
+  async samePerson(
+    manager: EntityManager,
+    itemId: string,
+    keys: string[],
+    from: Date,
+    to: Date,
+  ): Promise<Candidate[]> {
     const rows: Row[] = await manager.query(
-      `SELECT * FROM item_facts WHERE person_keys && $1::text[] AND item_id <> $2
+      `SELECT ${CANDIDATE_COLUMNS} FROM item_facts WHERE person_keys && $1::text[] AND item_id <> $2
          AND received_at BETWEEN $3 AND $4 ORDER BY received_at DESC LIMIT ${CANDIDATE_LIMIT}`,
       [keys, itemId, from, to],
     );
-    return rows.map(fromRow);
+    return rows.map(candidateFromRow);
   }
 
   async setRepeatOf(
@@ -161,18 +194,18 @@ export class FactsRepository {
     keys: string[],
     from: Date,
     to: Date,
-  ): Promise<StoredFacts[]> {
+  ): Promise<Candidate[]> {
     await manager.query(
       `INSERT INTO item_lsh (band_key, item_id) SELECT unnest($1::text[]), $2 ON CONFLICT DO NOTHING`,
       [keys, itemId],
     );
     const rows: Row[] = await manager.query(
-      `SELECT f.* FROM item_facts f WHERE f.item_id IN (
+      `SELECT ${CANDIDATE_COLUMNS} FROM item_facts f WHERE f.item_id IN (
          SELECT DISTINCT item_id FROM item_lsh WHERE band_key = ANY($1::text[]) AND item_id <> $2)
          AND f.received_at BETWEEN $3 AND $4 ORDER BY f.received_at DESC LIMIT ${CANDIDATE_LIMIT}`,
       [keys, itemId, from, to],
     );
-    return rows.map(fromRow);
+    return rows.map(candidateFromRow);
   }
 
   async createHotSpot(
