@@ -113,7 +113,10 @@ export async function startLocalKafka(options: LocalKafkaOptions): Promise<Local
     port = options.port ?? (await freePort());
     const controllerPort = await freePort();
     writeFileSync(propsFile, serverProperties(dataDir, port, controllerPort));
-    const clusterId = randomBytes(16).toString('base64url');
+    // A base64url id can start with '-', which the storage tool's argument parser takes for an option.
+    let clusterId: string;
+    do clusterId = randomBytes(16).toString('base64url');
+    while (clusterId.startsWith('-'));
     const format = spawnSync(
       'java',
       [
