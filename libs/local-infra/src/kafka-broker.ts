@@ -100,7 +100,11 @@ export async function startLocalKafka(options: LocalKafkaOptions): Promise<Local
   const libs = resolveKafkaJars(options.repoRoot, log);
   const classpath = `${libs}/*`;
   const dataDir = options.workDir;
-  const reuse = options.keepData && existsSync(join(dataDir, 'server.properties'));
+  // Reuse only a formatted store: a start that failed before formatting leaves server.properties alone.
+  const reuse =
+    options.keepData &&
+    existsSync(join(dataDir, 'server.properties')) &&
+    existsSync(join(dataDir, 'logs', 'meta.properties'));
   if (!reuse) {
     rmSync(dataDir, { recursive: true, force: true });
     mkdirSync(dataDir, { recursive: true });
