@@ -78,7 +78,7 @@ export class AnalyticsProjector {
       }
       current.set(event.itemId, after);
     }
-    for (const f of current.values()) await this.facts.save(manager, f);
+    await this.facts.saveAll(manager, [...current.values()]);
     for (const item of received) {
       const latest = current.get(item.itemId) ?? item;
       await this.linkRepeat(manager, latest);
@@ -103,13 +103,13 @@ export class AnalyticsProjector {
     if (!matter || item.personKeys.length === 0) return;
     const options = { threshold: this.config.REPEAT_SIMILARITY, windowDays: this.config.REPEAT_WINDOW_DAYS };
     const t = matter.receivedAt.getTime();
-    const others = await this.facts.samePerson(
-      manager,
-      item.itemId,
-      item.personKeys,
-      new Date(t - options.windowDays * DAY_MS),
-      new Date(t + options.windowDays * DAY_MS),
-    );
+    const others = await this.facts.samePerson(manager, {
+      itemId: item.itemId,
+      keys: item.personKeys,
+      receivedAt: matter.receivedAt,
+      from: new Date(t - options.windowDays * DAY_MS),
+      to: new Date(t + options.windowDays * DAY_MS),
+    });
     const matters = others.map(asMatter).filter((m): m is MatterItem => m !== null);
     const byId = new Map(others.map((f) => [f.itemId, f]));
     const match = findRepeatOf(matter, matters, options);
@@ -136,13 +136,13 @@ export class AnalyticsProjector {
     );
     const windowMs = this.config.CLUSTER_WINDOW_DAYS * DAY_MS;
     const t = matter.receivedAt.getTime();
-    const candidates = await this.facts.bucketNeighbours(
-      manager,
-      item.itemId,
+    const candidates = await this.facts.bucketNeighbours(manager, {
+      itemId: item.itemId,
       keys,
-      new Date(t - windowMs),
-      new Date(t + windowMs),
-    );
+      receivedAt: matter.receivedAt,
+      from: new Date(t - windowMs),
+      to: new Date(t + windowMs),
+    });
     const neighbours = candidates.filter((f) => {
       const m = asMatter(f);
       return (

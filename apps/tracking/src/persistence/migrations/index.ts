@@ -1,4 +1,5 @@
 import { AnalyticsFacts17642000000000 } from '../../analytics/persistence/migrations/17642000000000-analytics-facts';
+import { BoundedCandidates17651000000000 } from '../../analytics/persistence/migrations/17651000000000-bounded-candidates';
 import { OutboxLocalWake17649000000000 } from '@app/messaging';
 import { InitialSchema1764000000000 } from './1764000000000-initial-schema';
 import { TaskDesk17641000000000 } from './17641000000000-task-desk';
@@ -8,4 +9,5 @@ export const trackingMigrations = [
   TaskDesk17641000000000,
   AnalyticsFacts17642000000000,
   OutboxLocalWake17649000000000,
+  BoundedCandidates17651000000000,
 ];
