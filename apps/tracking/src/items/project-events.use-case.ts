@@ -36,13 +36,12 @@ export class ProjectEventsUseCase {
       // Items in a fixed order (each item's events keep theirs: the sort is stable), so two batches locking
       // the same items cannot deadlock.
       const ordered = [...events].sort((a, b) => a.itemId.localeCompare(b.itemId));
-      // Analytics facts follow the same order, after the items are locked.
-      const freshOrdered = ordered.filter((e) => fresh.has(e.eventId));
-      for (const event of ordered) {
-        if (!fresh.delete(event.eventId)) continue;
-        const state = await this.items.apply(manager, event, this.sla.deadlinesFor);
-        if (state) changes.push({ type: event.type, state });
-      }
+      // Analytics facts follow the same order, after the items are locked. An event twice in a batch counts once.
+      const freshOrdered = ordered.filter((e) => fresh.delete(e.eventId));
+      const states = await this.items.applyAll(manager, freshOrdered, this.sla.deadlinesFor);
+      states.forEach((state, i) => {
+        if (state) changes.push({ type: freshOrdered[i]!.type, state });
+      });
       await this.analytics.project(freshOrdered, manager);
     });
     this.live.publish(changes);

@@ -62,6 +62,78 @@ const fromRow = (row: ItemRow): StoredItem => ({
   },
 });
 
+/** Rows written a statement by `saveAll` (30 parameters each, under PostgreSQL's 65,535). */
+const SAVE_CHUNK = 1000;
+
+/** The items table's columns as `saveAll` writes them, in `itemRow`'s order. */
+const ITEM_COLUMNS = [
+  'item_id',
+  'receipt_no',
+  'status',
+  'state',
+  'agency',
+  'title',
+  'channel',
+  'request_type',
+  'category',
+  'urgency',
+  'area_code',
+  'unit_id',
+  'assisting_unit_ids',
+  'worker_id',
+  'offer_worker_id',
+  'offer_expires_at',
+  'entered_by',
+  'citizen_mobile',
+  'confidential',
+  'received_at',
+  'signed_at',
+  'first_contact_at',
+  'resolved_at',
+  'closed_at',
+  'returns',
+  'follow_up_result',
+  'sign_by',
+  'contact_by',
+  'resolve_by',
+  'updated_at',
+] as const;
+
+function itemRow(s: ItemState, d: Deadlines): unknown[] {
+  return [
+    s.itemId,
+    s.receiptNo,
+    s.status,
+    JSON.stringify(s),
+    s.agency,
+    s.title,
+    s.channel,
+    s.requestType,
+    s.category,
+    s.urgency,
+    s.areaCode,
+    s.unitId,
+    s.assistingUnitIds,
+    s.workerId,
+    s.offer?.workerId ?? null,
+    s.offer?.expiresAt ?? null,
+    s.enteredBy,
+    s.citizen?.mobile ?? null,
+    s.confidential,
+    s.receivedAt,
+    s.signedAt,
+    s.firstContactAt,
+    s.resolvedAt,
+    s.closedAt,
+    s.returns,
+    s.followUp?.result ?? null,
+    d.signBy,
+    d.contactBy,
+    d.resolveBy,
+    s.lastEventAt,
+  ];
+}
+
 /** What the timeline shows of an event: the payload without the receipt number, and no personal data. */
 function summaryOf(event: AnyEvent): { actor: string | null; summary: Record<string, unknown> } {
   if (event.type === 'ItemReceived') {
@@ -89,33 +161,94 @@ export class ItemsRepository {
    * service wrote itself coming back from Kafka).
    */
   async apply(manager: EntityManager, event: AnyEvent, deadlinesFor: DeadlineFn): Promise<ItemState | null> {
-    const { actor, summary } = summaryOf(event);
-    const inserted = await manager.query<{ id: string }[]>(
-      `INSERT INTO timeline (item_id, event_id, event_type, producer, actor, occurred_at, summary)
-       VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb) ON CONFLICT (event_id) DO NOTHING RETURNING id`,
-      [
-        event.itemId,
-        event.eventId,
-        event.type,
-        event.producer,
-        actor,
-        event.occurredAt,
-        JSON.stringify(summary),
-      ],
-    );
-    if (inserted.length === 0) return null;
-    const current = await this.load(manager, event.itemId, true);
-    const next = evolve(current?.state ?? null, event);
-    await this.save(manager, next, deadlinesFor(next));
-    return next;
+    const [state] = await this.applyAll(manager, [event], deadlinesFor);
+    return state ?? null;
   }
 
   /**
-   * With `forUpdate`, first takes the item's transaction-scoped advisory lock: a row lock alone cannot stop
-   * two transactions that both find no row yet (an item's first events arriving from two topics at once).
+   * `apply` for a batch, in a fixed number of statements whatever its size: the timeline rows in one INSERT,
+   * the items' locks in one call (in item order, so batches cannot deadlock), their states in one read and one
+   * upsert. Events fold in the order given; the result has one entry per event, null where it was already
+   * applied (or repeated within the batch).
    */
+  async applyAll(
+    manager: EntityManager,
+    events: readonly AnyEvent[],
+    deadlinesFor: DeadlineFn,
+  ): Promise<(ItemState | null)[]> {
+    const fresh = await this.appendToTimeline(manager, events);
+    const itemIds = [...new Set(events.filter((e) => fresh.has(e.eventId)).map((e) => e.itemId))].sort();
+    if (itemIds.length === 0) return events.map(() => null);
+    const current = await this.lockMany(manager, itemIds);
+    const results = events.map((event) => {
+      if (!fresh.delete(event.eventId)) return null;
+      const next = evolve(current.get(event.itemId) ?? null, event);
+      current.set(event.itemId, next);
+      return next;
+    });
+    await this.saveAll(
+      manager,
+      itemIds.flatMap((id) => {
+        const state = current.get(id);
+        return state ? [{ state, deadlines: deadlinesFor(state) }] : [];
+      }),
+    );
+    return results;
+  }
+
+  /** Timeline rows for the events, in their order; returns the ids of the events that were not there yet. */
+  private async appendToTimeline(manager: EntityManager, events: readonly AnyEvent[]): Promise<Set<string>> {
+    if (events.length === 0) return new Set();
+    const rows = events.map((e) => ({ e, ...summaryOf(e) }));
+    const inserted = await manager.query<{ event_id: string }[]>(
+      `INSERT INTO timeline (item_id, event_id, event_type, producer, actor, occurred_at, summary)
+       SELECT t.item_id, t.event_id, t.event_type, t.producer, t.actor, t.occurred_at, t.summary::jsonb
+       FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::text[])
+         WITH ORDINALITY AS t(item_id, event_id, event_type, producer, actor, occurred_at, summary, n)
+       ORDER BY t.n
+       ON CONFLICT (event_id) DO NOTHING RETURNING event_id`,
+      [
+        rows.map((r) => r.e.itemId),
+        rows.map((r) => r.e.eventId),
+        rows.map((r) => r.e.type),
+        rows.map((r) => r.e.producer),
+        rows.map((r) => r.actor),
+        rows.map((r) => r.e.occurredAt),
+        rows.map((r) => JSON.stringify(r.summary)),
+      ],
+    );
+    return new Set(inserted.map((r) => r.event_id));
+  }
+
+  /** Locks the items (see `lockItems`) and reads their states for update. */
+  private async lockMany(
+    manager: EntityManager,
+    sortedIds: readonly string[],
+  ): Promise<Map<string, ItemState>> {
+    await this.lockItems(manager, sortedIds);
+    const rows = await manager.query<ItemRow[]>(
+      `SELECT state, sign_by, contact_by, resolve_by FROM items
+       WHERE item_id = ANY($1::uuid[]) AND state IS NOT NULL FOR UPDATE`,
+      [sortedIds],
+    );
+    return new Map(rows.map((r) => [r.state.itemId, r.state]));
+  }
+
+  /**
+   * Takes the items' transaction-scoped advisory locks, in the order given: a row lock alone cannot stop two
+   * transactions that both find no row yet (an item's first events arriving from two topics at once).
+   */
+  private async lockItems(manager: EntityManager, ids: readonly string[]): Promise<void> {
+    await manager.query(
+      `SELECT pg_advisory_xact_lock(hashtextextended(id, 0))
+       FROM (SELECT id FROM unnest($1::text[]) WITH ORDINALITY AS t(id, n) ORDER BY n OFFSET 0) ids`,
+      [ids],
+    );
+  }
+
+  /** With `forUpdate`, first takes the item's lock (see `lockItems`) and locks its row. */
   async load(manager: EntityManager, itemId: string, forUpdate = false): Promise<StoredItem | null> {
-    if (forUpdate) await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [itemId]);
+    if (forUpdate) await this.lockItems(manager, [itemId]);
     const rows = await manager.query<ItemRow[]>(
       `SELECT state, sign_by, contact_by, resolve_by FROM items WHERE item_id = $1 AND state IS NOT NULL
        ${forUpdate ? 'FOR UPDATE' : ''}`,
@@ -124,59 +257,28 @@ export class ItemsRepository {
     return rows[0] ? fromRow(rows[0]) : null;
   }
 
-  async save(manager: EntityManager, s: ItemState, d: Deadlines): Promise<void> {
-    await manager.query(
-      `INSERT INTO items (item_id, receipt_no, status, state, agency, title, channel, request_type, category,
-         urgency, area_code, unit_id, assisting_unit_ids, worker_id, offer_worker_id, offer_expires_at, entered_by,
-         citizen_mobile, confidential, received_at, signed_at, first_contact_at, resolved_at, closed_at, returns,
-         follow_up_result, sign_by, contact_by, resolve_by, updated_at)
-       VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20,
-         $21, $22, $23, $24, $25, $26, $27, $28, $29, $30)
-       ON CONFLICT (item_id) DO UPDATE SET receipt_no = EXCLUDED.receipt_no, status = EXCLUDED.status,
-         state = EXCLUDED.state, agency = EXCLUDED.agency, title = EXCLUDED.title, channel = EXCLUDED.channel,
-         request_type = EXCLUDED.request_type, category = EXCLUDED.category, urgency = EXCLUDED.urgency,
-         area_code = EXCLUDED.area_code, unit_id = EXCLUDED.unit_id, assisting_unit_ids = EXCLUDED.assisting_unit_ids,
-         worker_id = EXCLUDED.worker_id, offer_worker_id = EXCLUDED.offer_worker_id,
-         offer_expires_at = EXCLUDED.offer_expires_at, entered_by = EXCLUDED.entered_by,
-         citizen_mobile = EXCLUDED.citizen_mobile, confidential = EXCLUDED.confidential,
-         received_at = EXCLUDED.received_at, signed_at = EXCLUDED.signed_at,
-         first_contact_at = EXCLUDED.first_contact_at, resolved_at = EXCLUDED.resolved_at,
-         closed_at = EXCLUDED.closed_at, returns = EXCLUDED.returns, follow_up_result = EXCLUDED.follow_up_result,
-         sign_by = EXCLUDED.sign_by, contact_by = EXCLUDED.contact_by, resolve_by = EXCLUDED.resolve_by,
-         updated_at = EXCLUDED.updated_at`,
-      [
-        s.itemId,
-        s.receiptNo,
-        s.status,
-        JSON.stringify(s),
-        s.agency,
-        s.title,
-        s.channel,
-        s.requestType,
-        s.category,
-        s.urgency,
-        s.areaCode,
-        s.unitId,
-        s.assistingUnitIds,
-        s.workerId,
-        s.offer?.workerId ?? null,
-        s.offer?.expiresAt ?? null,
-        s.enteredBy,
-        s.citizen?.mobile ?? null,
-        s.confidential,
-        s.receivedAt,
-        s.signedAt,
-        s.firstContactAt,
-        s.resolvedAt,
-        s.closedAt,
-        s.returns,
-        s.followUp?.result ?? null,
-        d.signBy,
-        d.contactBy,
-        d.resolveBy,
-        s.lastEventAt,
-      ],
-    );
+  async save(manager: EntityManager, state: ItemState, deadlines: Deadlines): Promise<void> {
+    await this.saveAll(manager, [{ state, deadlines }]);
+  }
+
+  /** Upserts the items' rows (each item at most once), up to 1,000 rows a statement. */
+  async saveAll(manager: EntityManager, items: readonly StoredItem[]): Promise<void> {
+    for (let i = 0; i < items.length; i += SAVE_CHUNK) {
+      const chunk = items.slice(i, i + SAVE_CHUNK);
+      const n = ITEM_COLUMNS.length;
+      const values = chunk.map(
+        (_, r) =>
+          `(${ITEM_COLUMNS.map((c, k) => `$${r * n + k + 1}${c === 'state' ? '::jsonb' : ''}`).join(', ')})`,
+      );
+      await manager.query(
+        `INSERT INTO items (${ITEM_COLUMNS.join(', ')}) VALUES ${values.join(', ')}
+         ON CONFLICT (item_id) DO UPDATE SET
+           ${ITEM_COLUMNS.slice(1)
+             .map((c) => `${c} = EXCLUDED.${c}`)
+             .join(', ')}`,
+        chunk.flatMap(({ state, deadlines }) => itemRow(state, deadlines)),
+      );
+    }
   }
 
   async findByReceiptNo(receiptNo: string): Promise<StoredItem | null> {

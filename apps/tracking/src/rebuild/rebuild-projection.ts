@@ -85,7 +85,11 @@ export async function rebuildProjection(options: RebuildOptions): Promise<Rebuil
       deadlinesOf(s, pickPolicy(policies, s), calendar);
     for (let i = 0; i < events.length; i += 1000) {
       await target.transaction(async (m) => {
-        for (const { event } of events.slice(i, i + 1000)) await repository.apply(m, event, deadlinesFor);
+        await repository.applyAll(
+          m,
+          events.slice(i, i + 1000).map(({ event }) => event),
+          deadlinesFor,
+        );
       });
     }
 
