@@ -6,3 +6,4 @@ export * from './routing.events';
 export * from './tracking.events';
 export * from './catalog';
 export * from './codec';
+export * from './location.dto';

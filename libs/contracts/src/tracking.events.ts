@@ -1,13 +1,12 @@
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { Agencies, type Agency } from './vocabulary';
-
-export const ReturnReasons = ['wrong_area', 'not_our_function', 'incomplete'] as const;
-export type ReturnReason = (typeof ReturnReasons)[number];
-export const ReturnReasonLabels: Record<ReturnReason, string> = {
-  wrong_area: '属地不符',
-  not_our_function: '职能不符',
-  incomplete: '信息不全',
-};
+import {
+  Agencies,
+  FollowUpResults,
+  ReturnReasons,
+  type Agency,
+  type FollowUpResult,
+  type ReturnReason,
+} from './vocabulary';
 
 class StaffActionV1 {
   @IsString()
@@ -103,14 +102,6 @@ export type NoteVisibility = (typeof NoteVisibilities)[number];
 
 export const ContactMethods = ['phone', 'sms', 'visit', 'other'] as const;
 export type ContactMethod = (typeof ContactMethods)[number];
-
-export const FollowUpResults = ['satisfied', 'basically_satisfied', 'unsatisfied'] as const;
-export type FollowUpResult = (typeof FollowUpResults)[number];
-export const FollowUpResultLabels: Record<FollowUpResult, string> = {
-  satisfied: '满意',
-  basically_satisfied: '基本满意',
-  unsatisfied: '不满意',
-};
 
 /** Which service-level clock an alert is about: sign-for, first contact with the citizen, resolution. */
 export const DeadlineKinds = ['sign', 'contact', 'resolve'] as const;

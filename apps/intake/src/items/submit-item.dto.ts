@@ -6,8 +6,6 @@ import {
   IsIdentityCard,
   IsIn,
   IsInt,
-  IsLatitude,
-  IsLongitude,
   IsMobilePhone,
   IsNotEmpty,
   IsUrl,
@@ -18,37 +16,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { RequestTypes, Urgencies, type RequestType, type Urgency } from '@app/contracts';
-
-export class LocationDto {
-  @ApiPropertyOptional({ example: '371402', description: '区县代码' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(12)
-  areaCode?: string;
-
-  @ApiPropertyOptional({ example: '德城区' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(50)
-  areaName?: string;
-
-  @ApiPropertyOptional({ example: '新湖街道湖滨北路 12 号' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  address?: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsLatitude()
-  lat?: number;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsLongitude()
-  lng?: number;
-}
+import { LocationDto, RequestTypes, Urgencies, type RequestType, type Urgency } from '@app/contracts';
 
 export class CitizenDto {
   @ApiPropertyOptional({ example: '张三' })

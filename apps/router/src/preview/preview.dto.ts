@@ -1,27 +1,10 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
-import { Agencies, HotlinePlatforms } from '@app/contracts';
+import { Agencies, HotlinePlatforms, LocationDto } from '@app/contracts';
 
-export class PreviewLocationDto {
-  @ApiPropertyOptional({ example: '371402', description: '区县代码' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(12)
-  areaCode?: string;
-
-  @ApiPropertyOptional({ example: '德城区' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(50)
-  areaName?: string;
-
-  @ApiPropertyOptional({ example: '新湖街道湖滨北路 12 号' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  address?: string;
-}
+/** The router routes on the area and address only; coordinates are refused as unknown fields. */
+export class PreviewLocationDto extends PickType(LocationDto, ['areaCode', 'areaName', 'address'] as const) {}
 
 /** A draft item: what the window clerk has typed so far. Nothing is stored. */
 export class PreviewRequestDto {

@@ -16,6 +16,7 @@ import { chooseWorker } from '../domain/assignment/choose-worker';
 import type { CompiledRuleSet } from '../domain/classifier/classify';
 import type { InScopeAgency, ScoringParams } from '../domain/classifier/rule-set';
 import { categoriesByAgency, decideRoute } from '../domain/decide-route';
+import { routedPayload } from '../domain/routed-payload';
 import { ItemRoutesRepository, type ItemRoute } from '../persistence/item-routes.repository';
 import { RouteDecisionsRepository } from '../persistence/route-decisions.repository';
 import { RouterConfig } from '../router.config';
@@ -126,6 +127,12 @@ export class Dispatcher {
       areaCode: route.areaCode,
       suggestedDepartment: c.suggestedDepartment ?? null,
     };
+    const decided = {
+      decisionId,
+      ruleSetVersion: rules.version,
+      confidence: c.confidence,
+      reason: c.explanation.summary,
+    };
     switch (outcome.kind) {
       case 'triaged': {
         route.status = 'triaged';
@@ -167,19 +174,10 @@ export class Dispatcher {
           createEvent(
             'ItemRouted',
             event.itemId,
-            {
-              receiptNo: p.receiptNo,
+            routedPayload(route, decided, {
               agency: 'out_of_scope',
-              assisting: [],
-              confidence: c.confidence,
-              outOfScope: true,
               suggestedDepartment: outcome.department,
-              decisionId,
-              ruleSetVersion: rules.version,
-              round: 1,
-              reason: c.explanation.summary,
-              ...(route.areaCode ? { areaCode: route.areaCode } : {}),
-            },
+            }),
             meta,
           ),
           createEvent(
@@ -227,21 +225,17 @@ export class Dispatcher {
         const routed = createEvent(
           'ItemRouted',
           event.itemId,
-          {
-            receiptNo: p.receiptNo,
-            agency: target.agency,
-            ...(categories[target.agency] ? { category: categories[target.agency]!.label } : {}),
-            ...(route.areaCode ? { areaCode: route.areaCode } : {}),
-            unitId: target.unit.id,
-            assisting: outcome.assisting,
-            confidence: c.confidence,
-            outOfScope: false,
-            decisionId,
-            ruleSetVersion: rules.version,
-            round: 1,
-            reason: route.repeatOf ? `${c.explanation.summary}；重复件，交原承办单位` : c.explanation.summary,
-            ...(route.repeatOf ? { repeatOfItemId: route.repeatOf } : {}),
-          },
+          routedPayload(
+            route,
+            route.repeatOf ? { ...decided, reason: `${decided.reason}；重复件，交原承办单位` } : decided,
+            {
+              agency: target.agency,
+              unitId: target.unit.id,
+              category: categories[target.agency]?.label,
+              assisting: outcome.assisting,
+              repeatOfItemId: route.repeatOf,
+            },
+          ),
           meta,
         );
         return [routed, ...(await this.offerNext(tx, route, meta))];
@@ -369,18 +363,12 @@ export class Dispatcher {
         createEvent(
           'ItemRouted',
           route.itemId,
-          {
-            receiptNo: route.receiptNo,
-            agency: 'out_of_scope',
-            assisting: [],
-            confidence: 1,
-            outOfScope: true,
-            suggestedDepartment: department,
-            decisionId,
-            ruleSetVersion,
-            round: route.round,
-            reason,
-          },
+          // A committee referral has never named the area in its ItemRouted; kept as it was.
+          routedPayload(
+            { receiptNo: route.receiptNo, round: route.round },
+            { decisionId, ruleSetVersion, confidence: 1, reason },
+            { agency: 'out_of_scope', suggestedDepartment: department },
+          ),
           meta,
         ),
         createEvent(
@@ -422,20 +410,11 @@ export class Dispatcher {
     const routed = createEvent(
       'ItemRouted',
       route.itemId,
-      {
-        receiptNo: route.receiptNo,
-        agency: decision.agency,
-        ...(category ? { category: category.label } : {}),
-        ...(route.areaCode ? { areaCode: route.areaCode } : {}),
-        unitId: unit.id,
-        assisting: [],
-        confidence: 1,
-        outOfScope: false,
-        decisionId,
-        ruleSetVersion,
-        round: route.round,
-        reason,
-      },
+      routedPayload(
+        route,
+        { decisionId, ruleSetVersion, confidence: 1, reason },
+        { agency: decision.agency, unitId: unit.id, category: category?.label, assisting: [] },
+      ),
       meta,
     );
     return [routed, ...(await this.offerNext(tx, route, meta))];
@@ -547,20 +526,11 @@ export class Dispatcher {
     const routed = createEvent(
       'ItemRouted',
       route.itemId,
-      {
-        receiptNo: route.receiptNo,
-        agency: target.agency,
-        ...(category ? { category: category.label } : {}),
-        ...(route.areaCode ? { areaCode: route.areaCode } : {}),
-        unitId: target.unit.id,
-        assisting: [],
-        confidence: 0,
-        outOfScope: false,
-        decisionId,
-        ruleSetVersion,
-        round: route.round,
-        reason,
-      },
+      routedPayload(
+        route,
+        { decisionId, ruleSetVersion, confidence: 0, reason },
+        { agency: target.agency, unitId: target.unit.id, category: category?.label, assisting: [] },
+      ),
       meta,
     );
     return [routed, ...(await this.offerNext(tx, route, meta))];

@@ -1,6 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { AgencyLabels, RequestTypeLabels, type Agency, type RequestType } from '@app/contracts';
-import { ItemStatusLabels } from '../domain/item-status';
+import {
+  AgencyLabels,
+  ItemStatusLabels,
+  RequestTypeLabels,
+  type Agency,
+  type RequestType,
+} from '@app/contracts';
 import { itemNotFound } from '../items/item-not-found';
 import { ItemsRepository, type TimelineEntry } from '../persistence/items.repository';
 import type { PublicProgressDto, PublicStatusDto } from './public-status.dto';

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
-import { ItemStatuses, type ItemStatus } from '../domain/item-status';
+import { ItemStatuses, type ItemStatus } from '@app/contracts';
 
 export class DeskQueryDto {
   @ApiPropertyOptional({ enum: ItemStatuses, description: '按状态筛选' })

@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { StaffPrincipal } from '@app/auth';
-import { createEvent, type AnyEvent } from '@app/contracts';
+import { createEvent, ItemStatusLabels, type AnyEvent } from '@app/contracts';
 import { appendToOutbox } from '@app/messaging';
 import { canSee } from '../domain/item-access';
 import { decide, type EventDraft, type ItemCommand } from '../domain/item-commands';
 import type { ItemState } from '../domain/item-state';
-import { ItemStatusLabels } from '../domain/item-status';
 import type { ItemActionResultDto } from '../items/item.dto';
 import { itemNotFound } from '../items/item-not-found';
 import { LiveUpdates } from '../live/live-updates';

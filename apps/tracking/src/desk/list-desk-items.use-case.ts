@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { StaffPrincipal } from '@app/auth';
 import { DomainError } from '@app/errors';
-import type { ItemStatus } from '../domain/item-status';
+import type { ItemStatus } from '@app/contracts';
 import { WorkingStatuses } from '../domain/item-status';
 import type { ItemPageDto } from '../items/item.dto';
 import { toItemSummary } from '../items/item-views';

@@ -3,6 +3,7 @@ import type {
   ContactMethod,
   EventType,
   FollowUpResult,
+  ItemStatus,
   NoteVisibility,
   PayloadOf,
   ReturnReason,
@@ -15,7 +16,7 @@ import {
   isLeadUnitSupervisor,
 } from './item-access';
 import type { ItemState } from './item-state';
-import { assertTransition, illegalTransition, WorkingStatuses, type ItemStatus } from './item-status';
+import { assertTransition, illegalTransition, WorkingStatuses } from './item-status';
 
 /** An event to emit, before it gets its envelope. */
 export type EventDraft = { [K in EventType]: { type: K; payload: PayloadOf<K> } }[EventType];

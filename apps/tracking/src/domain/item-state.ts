@@ -1,5 +1,11 @@
-import type { AnyEvent, DeadlineKind, EscalationLevel, FollowUpResult, ReturnReason } from '@app/contracts';
-import type { ItemStatus } from './item-status';
+import type {
+  AnyEvent,
+  DeadlineKind,
+  EscalationLevel,
+  FollowUpResult,
+  ItemStatus,
+  ReturnReason,
+} from '@app/contracts';
 
 /** How far an SLA clock's alerts have gone: yellow, red, then escalation to the supervisor and the committee. */
 export const AlertLevels = ['warned', 'breached', 'escalated_supervisor', 'escalated_committee'] as const;

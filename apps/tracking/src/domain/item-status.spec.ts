@@ -1,5 +1,6 @@
 import { errorOf } from './item-fixtures';
-import { assertTransition, canTransition, ItemStatuses, Transitions, type ItemStatus } from './item-status';
+import { ItemStatuses, type ItemStatus } from '@app/contracts';
+import { assertTransition, canTransition, Transitions } from './item-status';
 
 const legal = new Set<string>(
   (Object.entries(Transitions) as [ItemStatus, readonly ItemStatus[]][]).flatMap(([from, tos]) =>

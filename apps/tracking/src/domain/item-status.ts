@@ -1,48 +1,5 @@
+import { ItemStatuses, ItemStatusLabels, type ItemStatus } from '@app/contracts';
 import { DomainError } from '@app/errors';
-
-/**
- * Where an item is in its life. Main line: received → routed → offered → signed → in_progress → resolved →
- * followed_up → closed. Side states: triage, queued, returned, arbitration, extended, suspended, redo,
- * referred_out.
- */
-export const ItemStatuses = [
-  'received',
-  'triage',
-  'referred_out',
-  'routed',
-  'queued',
-  'offered',
-  'signed',
-  'in_progress',
-  'extended',
-  'suspended',
-  'returned',
-  'arbitration',
-  'resolved',
-  'followed_up',
-  'redo',
-  'closed',
-] as const;
-export type ItemStatus = (typeof ItemStatuses)[number];
-
-export const ItemStatusLabels: Record<ItemStatus, string> = {
-  received: '已受理',
-  triage: '待分拨',
-  referred_out: '已转办',
-  routed: '已分拨',
-  queued: '待认领',
-  offered: '待签收',
-  signed: '已签收',
-  in_progress: '办理中',
-  extended: '已延期',
-  suspended: '已挂起',
-  returned: '已退单',
-  arbitration: '待仲裁',
-  resolved: '已办结（待回访）',
-  followed_up: '已回访',
-  redo: '重办中',
-  closed: '已关闭',
-};
 
 const ROUTING_OUTCOMES = ['routed', 'triage', 'referred_out', 'queued', 'offered'] as const;
 

@@ -1,7 +1,14 @@
 import type { WorkingCalendar } from '@app/calendar';
-import { DeadlineKindLabels, DeadlineKinds, type DeadlineKind, type EscalationLevel } from '@app/contracts';
+import {
+  DeadlineKindLabels,
+  DeadlineKinds,
+  ItemStatusLabels,
+  type DeadlineKind,
+  type EscalationLevel,
+  type ItemStatus,
+} from '@app/contracts';
 import { AlertLevels, type AlertLevel, type ItemState } from './item-state';
-import { ItemStatusLabels, OpenStatuses, type ItemStatus } from './item-status';
+import { OpenStatuses } from './item-status';
 
 /** A service-level policy row; null matchers match anything, the most specific matching row wins. */
 export interface SlaPolicy {

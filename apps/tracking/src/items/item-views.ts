@@ -1,7 +1,7 @@
 import type { StaffPrincipal } from '@app/auth';
 import { maskIdNumber, maskMobile, maskName } from '@app/privacy';
 import { seesFullCitizen } from '../domain/item-access';
-import { ItemStatusLabels } from '../domain/item-status';
+import { ItemStatusLabels } from '@app/contracts';
 import type { StoredItem, TimelineEntry } from '../persistence/items.repository';
 import type { CitizenDto, ItemDetailDto, ItemSummaryDto } from './item.dto';
 

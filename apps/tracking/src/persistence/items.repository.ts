@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { AnyEvent } from '@app/contracts';
+import type { AnyEvent, ItemStatus } from '@app/contracts';
 import { evolve, type ItemState } from '../domain/item-state';
-import type { ItemStatus } from '../domain/item-status';
 import type { Deadlines } from '../domain/sla';
 
 /** An item as stored: its state and the deadlines computed for it. */

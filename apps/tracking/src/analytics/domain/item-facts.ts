@@ -1,7 +1,5 @@
+import { FollowUpResults, type FollowUpResult } from '@app/contracts';
 import type { DeadlineRule } from './service-levels';
-
-export const Satisfactions = ['satisfied', 'basically_satisfied', 'unsatisfied'] as const;
-export type Satisfaction = (typeof Satisfactions)[number];
 
 export const FactStatuses = [
   'received',
@@ -62,7 +60,7 @@ export interface ItemFacts {
   redos: number;
   suspended: boolean;
   referredOut: boolean;
-  satisfaction: Satisfaction | null;
+  satisfaction: FollowUpResult | null;
   outcome: string | null;
   repeatOf: string | null;
   clusterId: string | null;
@@ -237,8 +235,8 @@ export function evolveFacts(facts: ItemFacts, event: FactEvent, rule: DeadlineRu
     case 'FollowUpRecorded': {
       if (f.followedUpAt !== null && Date.parse(at) < Date.parse(f.followedUpAt)) return f;
       const result = str(p, 'result');
-      const satisfaction = (Satisfactions as readonly string[]).includes(result ?? '')
-        ? (result as Satisfaction)
+      const satisfaction = (FollowUpResults as readonly string[]).includes(result ?? '')
+        ? (result as FollowUpResult)
         : f.satisfaction;
       return { ...f, satisfaction, followedUpAt: at };
     }

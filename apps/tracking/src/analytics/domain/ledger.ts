@@ -1,6 +1,12 @@
-import { ChannelLabels, RequestTypeLabels, type Channel, type RequestType } from '@app/contracts';
+import {
+  ChannelLabels,
+  FollowUpResultLabels,
+  RequestTypeLabels,
+  type Channel,
+  type RequestType,
+} from '@app/contracts';
 import { areaByCode, unitById } from '@app/reference-data';
-import { FactStatusLabels, onTime, statusOf, type ItemFacts, type Satisfaction } from './item-facts';
+import { FactStatusLabels, onTime, statusOf, type ItemFacts } from './item-facts';
 import { groupLabel } from './rates';
 
 /** One line of the work ledger (工作台账): an item with its key dates and outcome, as users read it. */
@@ -61,12 +67,6 @@ export const LEDGER_COLUMNS: readonly { key: keyof LedgerRow; header: string; wi
   { key: 'clusterId', header: '热点编号', width: 38 },
 ];
 
-const SATISFACTION_LABELS: Record<Satisfaction, string> = {
-  satisfied: '满意',
-  basically_satisfied: '基本满意',
-  unsatisfied: '不满意',
-};
-
 /** ISO instant → `2026-11-25 14:05` in China Standard Time; empty when absent. */
 export function localTime(iso: string | null): string {
   if (!iso) return '';
@@ -99,7 +99,7 @@ export function toLedgerRow(f: ItemFacts, receiptOf: (itemId: string) => string 
     returns: f.returns,
     extensions: f.extensions,
     escalations: f.escalations,
-    satisfaction: f.satisfaction ? SATISFACTION_LABELS[f.satisfaction] : '',
+    satisfaction: f.satisfaction ? FollowUpResultLabels[f.satisfaction] : '',
     repeatOf: f.repeatOf ? (receiptOf(f.repeatOf) ?? f.repeatOf) : '',
     clusterId: f.clusterId ?? '',
   };

@@ -1,4 +1,10 @@
-/** The committee's figures as the stats API gives them, and their shaping for tables and charts. */
+/**
+ * The committee's figures as the stats API gives them, and their shaping for tables and charts. The response
+ * types are written out here rather than imported from tracking's analytics/domain/rates.ts: even a type-only
+ * import makes the client's tsc follow that file into tracking's domain and the server-only libs (@app/calendar,
+ * @app/errors, the class-validator contracts) that the client's paths leave out, and it would be a deep import
+ * into another app.
+ */
 export interface Count {
   key: string;
   label?: string;

@@ -1,25 +1,4 @@
-import { AgencyLabels, ChannelLabels, RequestTypeLabels } from '@app/contracts/vocabulary';
-
-/** Chinese labels of item statuses as tracking reports them; unknown codes are shown as they come. */
-const STATUS_LABELS: Record<string, string> = {
-  received: '已受理',
-  routed: '已分拨',
-  assigned: '已分派',
-  triage: '待分拨',
-  queued: '待认领',
-  offered: '待签收',
-  signed: '已签收',
-  in_progress: '办理中',
-  returned: '已退单',
-  extended: '已延期',
-  suspended: '已挂起',
-  resolved: '已办结（待回访）',
-  followed_up: '已回访',
-  closed: '已关闭',
-  redo: '重办中',
-  referred_out: '已转办',
-  arbitration: '待仲裁',
-};
+import { AgencyLabels, ChannelLabels, ItemStatusLabels, RequestTypeLabels } from '@app/contracts/vocabulary';
 
 const EVENT_LABELS: Record<string, string> = {
   ItemReceived: '受理',
@@ -57,10 +36,11 @@ const ROLE_LABELS: Record<string, string> = {
   admin: '系统管理员',
 };
 
+/** Unknown codes are shown as they come. */
 const pick = (labels: Record<string, string>, code: string | null | undefined) =>
   code ? (labels[code] ?? code) : '—';
 
-export const statusLabel = (code: string | null | undefined) => pick(STATUS_LABELS, code);
+export const statusLabel = (code: string | null | undefined) => pick(ItemStatusLabels, code);
 export const eventLabel = (code: string | null | undefined) => pick(EVENT_LABELS, code);
 export const roleLabel = (code: string | null | undefined) => pick(ROLE_LABELS, code);
 export const agencyLabel = (code: string | null | undefined) => pick(AgencyLabels, code);

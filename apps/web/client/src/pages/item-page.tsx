@@ -1,6 +1,13 @@
 import { AREAS, STAFF, UNITS } from '@app/reference-data';
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { ReturnReasonLabels, ReturnReasons, type ReturnReason } from '../domain/return-reasons';
+import {
+  FollowUpResultLabels,
+  FollowUpResults,
+  ReturnReasonLabels,
+  ReturnReasons,
+  type FollowUpResult,
+  type ReturnReason,
+} from '@app/contracts/vocabulary';
 import { api, messageOf } from '../api/client';
 import { useLiveEvents } from '../api/live-events';
 import type { Session } from '../api/session';
@@ -20,12 +27,9 @@ import {
 
 type Action = 'note' | 'contact' | 'return' | 'extension' | 'resolve' | 'followup' | 'reassign';
 
-/** Follow-up call results (回访) as tracking takes them; see FollowUpResults in libs/contracts. */
-const FOLLOW_UP_RESULTS = [
-  ['satisfied', '满意'],
-  ['basically_satisfied', '基本满意'],
-  ['unsatisfied', '不满意（重办）'],
-] as const;
+/** The clerk is told that an unsatisfied follow-up sends the item back for redo (重办). */
+const followUpLabel = (r: FollowUpResult) =>
+  r === 'unsatisfied' ? `${FollowUpResultLabels[r]}（重办）` : FollowUpResultLabels[r];
 
 /** One item on the desk: details, deadline, timeline and the worker's actions. */
 export function ItemPage({ itemId, session }: { itemId: string; session: Session }) {
@@ -295,9 +299,9 @@ function ActionForm({
       <label className="field">
         <span>群众评价</span>
         <select name="result" value={result} onChange={(e) => setResult(e.target.value)}>
-          {FOLLOW_UP_RESULTS.map(([code, label]) => (
+          {FollowUpResults.map((code) => (
             <option key={code} value={code}>
-              {label}
+              {followUpLabel(code)}
             </option>
           ))}
         </select>
