@@ -46,6 +46,15 @@ describe('labelFromReply', () => {
     ).toBe('ambiguous');
   });
 
+  it('does not take a unit named in quoted words or a document title for the answering unit', () => {
+    const filler = '经核实，该楼盘交房时间以购房合同约定为准，我局已督促开发商整改。'.repeat(4);
+    const law = '根据《民事诉讼法》规定：“对方可以请求人民法院执行”，';
+    expect(labelFromReply(`${law}${filler}2018年9月30日`)).toBe('ambiguous');
+    expect(labelFromReply(`根据《A市公安局关于规范落户条件的通知》，${filler}2018年9月30日`)).toBe(
+      'ambiguous',
+    );
+  });
+
   it('counts the provincial justice department as the justice bureau', () => {
     expect(labelFromReply('省司法厅答复：公证员执业证书由省司法厅颁发。2019年3月15日')).toBe('justice');
   });

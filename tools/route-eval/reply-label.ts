@@ -22,6 +22,13 @@ const ADVICE =
  */
 const REPORTED_TO = /向[^，。；！]{0,12}(派出所|公安|警方|交警)[^，。；！]{0,4}(报案|报警|举报|求助)/g;
 
+/**
+ * Quoted words ("根据《道路交通安全法》第十七条规定：“…经公安机关交通管理部门登记…”", 关于“业主被殴打，派出所未处理”的
+ * 问题) are a law's or the message's, and a document title (《关于…公安部…的通知》) names its issuer; neither says
+ * who answered. Blanked out (keeping the positions), so that such a mention alone makes the label ambiguous.
+ */
+const QUOTED = /“[^“”]*”|《[^《》]*》/g;
+
 /** A unit name followed by one of these is an address ("公安局路段", "法院对面"), not a unit. */
 const ADDRESS_AFTER = /^[^，。；！、]{0,4}?(路段|路口|路|街|大道|巷|小区|宿舍|对面|旁边|附近|门口|站)/;
 
@@ -73,13 +80,14 @@ function countedMentions(text: string, pattern: RegExp): number[] {
  * `out_of_scope`: another department answered.
  */
 export function labelFromReply(reply: string): ReplyLabel {
-  const text = cleanText(reply).replace(/\s/g, '').replace(ADVICE, '').replace(REPORTED_TO, '');
+  const unquoted = cleanText(reply).replace(/\s/g, '').replace(ADVICE, '').replace(REPORTED_TO, '');
+  const text = unquoted.replace(QUOTED, (quote) => '□'.repeat(quote.length));
   const body = text.replace(/[0-9〇零一二三四五六七八九十年月日（）()公章.\-/:：]+$/, '');
   const tailStart = body.length - 40;
   let best: { agency: ReplyAgency; count: number } | undefined;
   let mentioned = false;
   for (const agency of Object.keys(PATTERNS) as ReplyAgency[]) {
-    if (text.search(PATTERNS[agency]) < 0) continue;
+    if (unquoted.search(PATTERNS[agency]) < 0) continue;
     mentioned = true;
     const positions = countedMentions(text, PATTERNS[agency]);
     const count = positions.length;
