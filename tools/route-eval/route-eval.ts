@@ -3,6 +3,7 @@ import { classify, compileRuleSet } from '../../apps/router/src/domain/classifie
 import { DEFAULT_RULE_SET } from '../../apps/router/src/domain/classifier/default-rule-set';
 import { ruleTerms } from '../../apps/router/src/domain/classifier/rule-set';
 import { jiebaSegmenter } from '../../apps/router/src/domain/classifier/segmenter';
+import { applyRouteModel, type RouteModel } from '../route-model/route-model';
 import { evaluate, type Scored } from './evaluate';
 
 /**
@@ -13,7 +14,8 @@ import { evaluate, type Scored } from './evaluate';
  *
  * Prints accuracy, out-of-scope recall, in-scope agency accuracy, per-agency precision/recall, the confusion
  * matrix, the triage rate and the time per decision (segmentation included, measured over repeated passes
- * after a warm-up — a micro-benchmark, not a test).
+ * after a warm-up — a micro-benchmark, not a test). With `--model <model.json>` (from train-route-model) the
+ * agency is the model's, scored on the text and the rules' evidence.
  */
 interface Labelled {
   id?: string;
@@ -27,7 +29,12 @@ interface Labelled {
 const args = process.argv.slice(2);
 const errorsAt = args.indexOf('--errors');
 const showErrors = errorsAt >= 0 ? Number(args[errorsAt + 1] ?? 20) : 0;
-const files = args.filter((a, i) => !a.startsWith('--') && (errorsAt < 0 || i !== errorsAt + 1));
+const modelAt = args.indexOf('--model');
+const model =
+  modelAt >= 0 ? (JSON.parse(readFileSync(args[modelAt + 1] ?? '', 'utf8')) as RouteModel) : undefined;
+const files = args.filter(
+  (a, i) => !a.startsWith('--') && (errorsAt < 0 || i !== errorsAt + 1) && (modelAt < 0 || i !== modelAt + 1),
+);
 if (files.length === 0) {
   console.error('usage: npm run route:eval -- <file.jsonl> [more.jsonl…] [--errors N]');
   process.exit(2);
@@ -48,28 +55,36 @@ for (const file of files) {
     platform: i.platform,
     category: i.category,
   });
+  const decide = (item: Labelled) => {
+    const decision = classify(input(item), rules);
+    if (!model) return { decision, agency: decision.agency as string, why: decision.explanation.summary };
+    const byModel = applyRouteModel(model, item.title, item.content, decision);
+    return {
+      decision,
+      agency: byModel.agency,
+      why: `模型 ${byModel.topTerms.join('、')}；规则 ${decision.explanation.summary}`,
+    };
+  };
   let triaged = 0;
   const results: Scored[] = [];
   const errors: string[] = [];
   for (const item of items) {
-    const decision = classify(input(item), rules);
+    const { decision, agency, why } = decide(item);
     if (decision.triage) triaged += 1;
-    results.push({ expected: item.agency, predicted: decision.agency });
-    if (decision.agency !== item.agency && errors.length < showErrors) {
-      errors.push(
-        `${item.id ?? ''} [${item.agency} → ${decision.agency}] ${item.title} | ${decision.explanation.summary}`,
-      );
+    results.push({ expected: item.agency, predicted: agency });
+    if (agency !== item.agency && errors.length < showErrors) {
+      errors.push(`${item.id ?? ''} [${item.agency} → ${agency}] ${item.title} | ${why}`);
     }
   }
   // Timing: warm up, then repeat until at least ~1 s of work has been measured.
-  for (const item of items.slice(0, 50)) classify(input(item), rules);
+  for (const item of items.slice(0, 50)) decide(item);
   const passes = Math.max(1, Math.ceil(2000 / Math.max(1, items.length)));
   const started = process.hrtime.bigint();
-  for (let p = 0; p < passes; p++) for (const item of items) classify(input(item), rules);
+  for (let p = 0; p < passes; p++) for (const item of items) decide(item);
   const msPerItem = Number(process.hrtime.bigint() - started) / 1e6 / (passes * items.length);
 
   const report = evaluate(results, ORDER);
-  console.log(`\n== ${file} (${report.total} items, rule set ${rules.version})`);
+  console.log(`\n== ${file} (${report.total} items, rule set ${rules.version}${model ? ' + model' : ''})`);
   console.log(`accuracy                 ${pct(report.accuracy)}`);
   console.log(`out of scope recognised  ${pct(report.outOfScopeRecall)} of ${report.outOfScopeTotal}`);
   console.log(`in-scope agency accuracy ${pct(report.inScopeAccuracy)} of ${report.inScopeTotal}`);
