@@ -22,7 +22,6 @@ declare module 'autocannon' {
     body?: string;
     connections?: number;
     duration?: number;
-    overallRate?: number;
     timeout?: number;
   }
   interface Instance extends PromiseLike<Result> {

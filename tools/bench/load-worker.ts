@@ -1,4 +1,6 @@
 import autocannon from 'autocannon';
+import { pacedLoad } from './paced-load';
+import { summarize } from './stats';
 
 /** What the bench asks of one load run; passed as JSON in argv[2]. */
 export interface LoadSpec {
@@ -8,7 +10,7 @@ export interface LoadSpec {
   body: string;
   connections: number;
   durationS: number;
-  /** Fixed offered rate (requests/s over all connections); closed loop at full speed without it. */
+  /** Fixed offered rate (requests/s, spread evenly); closed loop at full speed without it. */
   rate?: number;
 }
 
@@ -29,31 +31,57 @@ export interface LoadResult {
  */
 async function main(): Promise<void> {
   const spec = JSON.parse(process.argv[2] ?? '{}') as LoadSpec;
+  const headers = { 'content-type': 'application/json', authorization: `Bearer ${spec.token}` };
+  const result = spec.rate ? await paced(spec, spec.rate, headers) : await closedLoop(spec, headers);
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+}
+
+const cpuMs = () => Math.round((process.cpuUsage().user + process.cpuUsage().system) / 1000);
+
+/** A fixed offered rate, requests spread evenly over each second (see `pacedLoad`). */
+async function paced(spec: LoadSpec, rate: number, headers: Record<string, string>): Promise<LoadResult> {
+  const r = await pacedLoad({ ...spec, rate, headers, timeoutS: 30 });
+  const latency = summarize(r.latenciesMs);
+  const count = (ok: (status: number) => boolean) =>
+    [...r.statuses].filter(([status]) => ok(status)).reduce((n, [, c]) => n + c, 0);
+  return {
+    sent: r.sent,
+    created: count((s) => s === 201),
+    non2xx: count((s) => s < 200 || s >= 300),
+    errors: r.errors,
+    durationS: r.durationS,
+    httpLatencyMs: { p50: round(latency.p50), p99: round(latency.p99), max: round(latency.max) },
+    cpuMs: cpuMs(),
+  };
+}
+
+const round = (ms: number) => Math.round(ms * 10) / 10;
+
+/** As fast as `connections` keep-alive connections go (autocannon). */
+async function closedLoop(spec: LoadSpec, headers: Record<string, string>): Promise<LoadResult> {
   let created = 0;
   const instance = autocannon({
     url: spec.url,
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${spec.token}` },
+    headers,
     body: spec.body,
     connections: spec.connections,
     duration: spec.durationS,
     timeout: 30,
-    ...(spec.rate ? { overallRate: spec.rate } : {}),
   });
   instance.on('response', (_client, status) => {
     if (status === 201) created++;
   });
   const r = await instance;
-  const result: LoadResult = {
+  return {
     sent: r.requests.total,
     created,
     non2xx: r.non2xx,
     errors: r.errors,
     durationS: r.duration,
     httpLatencyMs: { p50: r.latency.p50, p99: r.latency.p99, max: r.latency.max },
-    cpuMs: Math.round((process.cpuUsage().user + process.cpuUsage().system) / 1000),
+    cpuMs: cpuMs(),
   };
-  process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 
 main().catch((e: unknown) => {
