@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
-import { Kafka, logLevel, type Producer } from 'kafkajs';
+import { Kafka, logLevel, type Consumer, type Producer } from 'kafkajs';
 import request from 'supertest';
 import type { App } from 'supertest/types';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '@app/config';
-import { createEvent, topicName, type AnyEvent, type PayloadOf } from '@app/contracts';
+import { createEvent, decodeEvent, topicName, type AnyEvent, type PayloadOf } from '@app/contracts';
 import { KafkaEventServer } from '@app/messaging';
 import { runService } from '@app/runtime';
 import { eventually, isolatedEnv, staffAuth, type IsolatedEnv } from '@app/testing';
@@ -65,7 +65,10 @@ describe('router on real Kafka and PostgreSQL', () => {
   const clock = new FakeClock();
   let dataSource: DataSource;
   let producer: Producer;
+  let collector: Consumer;
   let items: AnyEvent[] = [];
+  /** What the router published, as read back from its topic (the relay deletes outbox rows once sent). */
+  const published = new Map<string, AnyEvent>();
 
   const send = async (topic: 'intake' | 'tracking', events: AnyEvent[]) => {
     await producer.send({
@@ -73,13 +76,17 @@ describe('router on real Kafka and PostgreSQL', () => {
       messages: events.map((e) => ({ key: e.itemId, value: JSON.stringify(e) })),
     });
   };
-  const outbox = async (itemId: string) =>
-    (
-      await dataSource.query<{ event_type: string; envelope: { payload: Record<string, string> } }[]>(
-        'SELECT event_type, envelope FROM outbox WHERE message_key = $1 ORDER BY id',
-        [itemId],
-      )
-    ).map((r): { type: string } & Record<string, string> => ({ type: r.event_type, ...r.envelope.payload }));
+  const publishedOf = (itemId: string) =>
+    Promise.resolve(
+      [...published.values()]
+        .filter((e) => e.itemId === itemId)
+        .map((e): { type: string } & Record<string, string> => ({
+          type: e.type,
+          ...(e.payload as unknown as Record<string, string>),
+        })),
+    );
+  const countOf = (itemId: string, type: string) =>
+    [...published.values()].filter((e) => e.itemId === itemId && e.type === type).length;
 
   beforeAll(async () => {
     env = await isolatedEnv('router');
@@ -117,9 +124,20 @@ describe('router on real Kafka and PostgreSQL', () => {
     });
     producer = kafka.producer();
     await producer.connect();
+    collector = kafka.consumer({ groupId: `router-int-${randomUUID()}` });
+    await collector.connect();
+    await collector.subscribe({ topics: [topicName(env.topicPrefix, 'routing')], fromBeginning: true });
+    await collector.run({
+      eachMessage: ({ message }) => {
+        const decoded = decodeEvent(message.value);
+        if (decoded.ok) published.set(decoded.event.eventId, decoded.event);
+        return Promise.resolve();
+      },
+    });
   });
 
   afterAll(async () => {
+    await collector?.disconnect();
     await producer?.disconnect();
     for (const app of apps) await app.close();
     await env?.drop();
@@ -137,11 +155,22 @@ describe('router on real Kafka and PostgreSQL', () => {
         (await dataSource.query<{ n: number }[]>('SELECT count(*)::int AS n FROM item_routes'))[0]?.n,
       { accept: (n) => n === 40, timeoutMs: 60_000 },
     );
-    const perItem = await dataSource.query<{ routed: number; offered: number; decisions: number }[]>(
-      `SELECT (SELECT count(*)::int FROM outbox o WHERE o.message_key = r.item_id::text AND o.event_type = 'ItemRouted') AS routed,
-              (SELECT count(*)::int FROM outbox o WHERE o.message_key = r.item_id::text AND o.event_type = 'ItemOffered') AS offered,
-              (SELECT count(*)::int FROM route_decisions d WHERE d.item_id = r.item_id) AS decisions
+    const decisions = await dataSource.query<{ item_id: string; decisions: number }[]>(
+      `SELECT r.item_id, (SELECT count(*)::int FROM route_decisions d WHERE d.item_id = r.item_id) AS decisions
        FROM item_routes r`,
+    );
+    // Published events arrive on the topic shortly after the routing commits.
+    const perItem = await eventually(
+      'every item routed and offered on the topic',
+      () =>
+        Promise.resolve(
+          decisions.map((r) => ({
+            routed: countOf(r.item_id, 'ItemRouted'),
+            offered: countOf(r.item_id, 'ItemOffered'),
+            decisions: r.decisions,
+          })),
+        ),
+      { accept: (rows) => rows.every((r) => r.routed > 0 && r.offered > 0) },
     );
     expect(perItem.every((r) => r.routed === 1 && r.offered === 1 && r.decisions === 1)).toBe(true);
     expect(handled[0]! + handled[1]!).toBe(40);
@@ -160,7 +189,7 @@ describe('router on real Kafka and PostgreSQL', () => {
     const item = received('店里被盗', '收银台的钱被偷了', '乐陵市胡家街道');
     await send('intake', [item]);
     const queued = await eventually('queued', async () =>
-      (await outbox(item.itemId)).find((e) => e.type === 'ItemQueued'),
+      (await publishedOf(item.itemId)).find((e) => e.type === 'ItemQueued'),
     );
     expect(queued).toMatchObject({ unitId: 'ga-ll' });
     expect(queued?.reason).toContain('ga-ll-sup');
@@ -182,7 +211,7 @@ describe('router on real Kafka and PostgreSQL', () => {
       ),
     ]);
     const offered = await eventually('offered from the queue', async () =>
-      (await outbox(item.itemId)).find((e) => e.type === 'ItemOffered'),
+      (await publishedOf(item.itemId)).find((e) => e.type === 'ItemOffered'),
     );
     expect(offered).toMatchObject({ unitId: 'ga-ll', workerId: 'ga-ll-01' });
   });
@@ -191,7 +220,7 @@ describe('router on real Kafka and PostgreSQL', () => {
     const item = received('钱包被偷', '在商场被扒窃', '陵城区糜镇');
     await send('intake', [item]);
     const first = await eventually('first offer', async () =>
-      (await outbox(item.itemId)).find((e) => e.type === 'ItemOffered'),
+      (await publishedOf(item.itemId)).find((e) => e.type === 'ItemOffered'),
     );
     if (!first) throw new Error('no offer');
     expect(first).toMatchObject({ unitId: 'ga-lc', workerId: 'ga-lc-02' });
@@ -206,11 +235,11 @@ describe('router on real Kafka and PostgreSQL', () => {
     ]);
     const second = await eventually(
       'second offer',
-      async () => (await outbox(item.itemId)).filter((e) => e.type === 'ItemOffered')[1],
+      async () => (await publishedOf(item.itemId)).filter((e) => e.type === 'ItemOffered')[1],
     );
     expect(second?.workerId).toBe('ga-lc-01');
     clock.advance(61_000);
-    const events = await eventually('expiry and queue', () => outbox(item.itemId), {
+    const events = await eventually('expiry and queue', () => publishedOf(item.itemId), {
       accept: (es) => es.some((e) => e.type === 'ItemQueued'),
     });
     expect(events.map((e) => e.type)).toEqual([
@@ -230,7 +259,7 @@ describe('router on real Kafka and PostgreSQL', () => {
     );
     await send('intake', [item]);
     const routed = await eventually('routed', async () =>
-      (await outbox(item.itemId)).find((e) => e.type === 'ItemRouted'),
+      (await publishedOf(item.itemId)).find((e) => e.type === 'ItemRouted'),
     );
     expect(routed).toMatchObject({ agency: 'court', unitId: 'fy-yc', round: 1 });
     const returned = (unitId: string, agency: 'court' | 'police') =>
@@ -244,12 +273,12 @@ describe('router on real Kafka and PostgreSQL', () => {
     await send('tracking', [returned('fy-yc', 'court')]);
     const rerouted = await eventually(
       're-routed',
-      async () => (await outbox(item.itemId)).filter((e) => e.type === 'ItemRouted')[1],
+      async () => (await publishedOf(item.itemId)).filter((e) => e.type === 'ItemRouted')[1],
     );
     expect(rerouted).toMatchObject({ agency: 'police', unitId: 'ga-yc', round: 2 });
     await send('tracking', [returned('ga-yc', 'police')]);
     const arbitration = await eventually('arbitration', async () =>
-      (await outbox(item.itemId)).find((e) => e.type === 'ArbitrationRequested'),
+      (await publishedOf(item.itemId)).find((e) => e.type === 'ArbitrationRequested'),
     );
     expect(arbitration?.returns).toBe(2);
 
@@ -261,8 +290,11 @@ describe('router on real Kafka and PostgreSQL', () => {
       .send({ agency: 'justice', note: '属人民调解' });
     expect(decided.status).toBe(200);
     expect(decided.body).toMatchObject({ status: 'offered', unitId: 'sf-yc', round: 3 });
-    const events = await outbox(item.itemId);
-    expect(events.filter((e) => e.type === 'ItemRouted')[2]).toMatchObject({ agency: 'justice', round: 3 });
+    const third = await eventually(
+      'routed by the committee',
+      async () => (await publishedOf(item.itemId)).filter((e) => e.type === 'ItemRouted')[2],
+    );
+    expect(third).toMatchObject({ agency: 'justice', round: 3 });
     const again = await request(server)
       .post(`/api/v1/routing/items/${item.itemId}/decision`)
       .set(staffAuth('committee'))
@@ -275,12 +307,12 @@ describe('router on real Kafka and PostgreSQL', () => {
     const first = received('手机被偷', '在超市被扒窃', '齐河县华店镇', '13800138000');
     await send('intake', [first]);
     const offered = await eventually('first offer', async () =>
-      (await outbox(first.itemId)).find((e) => e.type === 'ItemOffered'),
+      (await publishedOf(first.itemId)).find((e) => e.type === 'ItemOffered'),
     );
     expect(offered).toMatchObject({ unitId: 'ga-qh', workerId: 'ga-qh-02' });
     const repeat = received('又来反映手机被偷的事', '上次被扒窃还没结果', '禹城市伦镇', '13800138000');
     await send('intake', [repeat]);
-    const events = await eventually('repeat routed and offered', () => outbox(repeat.itemId), {
+    const events = await eventually('repeat routed and offered', () => publishedOf(repeat.itemId), {
       accept: (es) => es.some((e) => e.type === 'ItemOffered'),
     });
     expect(events[0]).toMatchObject({ type: 'ItemRouted', unitId: 'ga-qh', repeatOfItemId: first.itemId });
