@@ -1,4 +1,5 @@
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+import { DEFAULT_TOPIC_PARTITIONS } from '@app/contracts';
 
 const BROKER_LIST = /^[^\s,:]+:\d+(,[^\s,:]+:\d+)*$/;
 
@@ -40,6 +41,12 @@ export class ServiceConfig {
   @IsString()
   @Matches(/^[a-z0-9._-]*$/, { message: 'KAFKA_TOPIC_PREFIX may contain only a-z, 0-9, ".", "_" and "-"' })
   KAFKA_TOPIC_PREFIX: string = '';
+
+  /** Partitions of each topic when a service creates it; at most this many instances of a service share work. */
+  @IsInt()
+  @Min(1)
+  @Max(256)
+  KAFKA_TOPIC_PARTITIONS: number = DEFAULT_TOPIC_PARTITIONS;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: string = 'info';

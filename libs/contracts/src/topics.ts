@@ -11,22 +11,25 @@ export const Topics = {
 
 export type LogicalTopic = keyof typeof Topics;
 
-/** Partition counts: enough for several consumer instances per group on a single-city deployment. */
-export const TopicPartitions: Record<LogicalTopic, number> = {
-  intake: 12,
-  routing: 12,
-  tracking: 12,
-  deadLetter: 3,
-};
+/**
+ * Partitions of each topic when the services create it (`KAFKA_TOPIC_PARTITIONS`): at most this many instances
+ * of a service share its topics' work. Two, so that two instances of each consumer can run. On the 2-core bench
+ * machine fewer partitions made fewer, larger batches: at 200 items/s, p99 accepted→assigned was 207 ms with
+ * 2 partitions, 334–344 ms with 3, 376 ms with 6 and 666–986 ms with 12 (docs/benchmarks.md).
+ */
+export const DEFAULT_TOPIC_PARTITIONS = 2;
 
 export function topicName(prefix: string, topic: LogicalTopic): string {
   return `${prefix}${Topics[topic]}`;
 }
 
-export function allTopicNames(prefix: string): { topic: string; numPartitions: number }[] {
+export function allTopicNames(
+  prefix: string,
+  partitions = DEFAULT_TOPIC_PARTITIONS,
+): { topic: string; numPartitions: number }[] {
   return (Object.keys(Topics) as LogicalTopic[]).map((t) => ({
     topic: topicName(prefix, t),
-    numPartitions: TopicPartitions[t],
+    numPartitions: partitions,
   }));
 }
 

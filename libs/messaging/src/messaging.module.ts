@@ -34,6 +34,8 @@ export interface MessagingOptions {
    */
   consumerGatesReadiness?: boolean;
   partitionsConsumedConcurrently?: number;
+  /** Partitions of each topic this service creates if missing (default `DEFAULT_TOPIC_PARTITIONS`). */
+  topicPartitions?: number;
 }
 
 export const KAFKA = Symbol('KAFKA');
@@ -57,7 +59,7 @@ class MessagingLifecycle implements OnModuleInit, OnApplicationBootstrap, Before
   async onModuleInit(): Promise<void> {
     this.producer.on(this.producer.events.CONNECT, () => (this.producerConnected = true));
     this.producer.on(this.producer.events.DISCONNECT, () => (this.producerConnected = false));
-    await ensureTopics(this.kafka, this.options.topicPrefix);
+    await ensureTopics(this.kafka, this.options.topicPrefix, { partitions: this.options.topicPartitions });
     await this.producer.connect();
     this.readiness.register('kafka', () => this.producerConnected);
     this.readiness.register('outbox-relay', () => this.relay.isHealthy());

@@ -1,12 +1,20 @@
 import type { Kafka } from 'kafkajs';
 import { allTopicNames } from '@app/contracts';
 
-/** Creates every topic the system uses (idempotent) and waits until each partition has a leader. */
-export async function ensureTopics(kafka: Kafka, prefix: string, replicationFactor = 1): Promise<void> {
+/**
+ * Creates every topic the system uses (idempotent) and waits until each partition has a leader. Existing
+ * topics keep their partitions (Kafka can add partitions, never remove them).
+ */
+export async function ensureTopics(
+  kafka: Kafka,
+  prefix: string,
+  options: { partitions?: number; replicationFactor?: number } = {},
+): Promise<void> {
+  const replicationFactor = options.replicationFactor ?? 1;
   const admin = kafka.admin();
   await admin.connect();
   try {
-    const wanted = allTopicNames(prefix);
+    const wanted = allTopicNames(prefix, options.partitions);
     const existing = new Set(await admin.listTopics());
     const missing = wanted.filter((t) => !existing.has(t.topic));
     if (missing.length > 0) {

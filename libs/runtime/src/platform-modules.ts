@@ -38,6 +38,7 @@ export function platformModules(config: ServiceConfig, options: PlatformOptions)
       clientId: `yimen-${options.service}`,
       brokers: brokerList(config),
       topicPrefix: config.KAFKA_TOPIC_PREFIX,
+      topicPartitions: config.KAFKA_TOPIC_PARTITIONS,
       databaseUrl: config.DATABASE_URL,
       schema: options.schema,
       outbox: { batchSize: config.OUTBOX_BATCH_SIZE, pollMs: config.OUTBOX_POLL_MS },
