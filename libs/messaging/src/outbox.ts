@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { EventCatalog, type AnyEvent } from '@app/contracts';
+import { valuesPlaceholders } from '@app/persistence';
 
 const APPENDED = 'yimen.outboxAppended';
 
@@ -27,24 +28,19 @@ export async function appendToOutbox(manager: EntityManager, events: readonly An
   markAppended(manager.queryRunner);
 }
 
+const OUTBOX_COLUMNS = ['event_id', 'topic', 'message_key', 'event_type', 'envelope'];
+
 /** The multi-row outbox INSERT of the events, its parameters numbered from `$offset + 1`. */
 function outboxInsert(events: readonly AnyEvent[], offset: number): { sql: string; values: unknown[] } {
-  const values: unknown[] = [];
-  const rows = events.map((event, i) => {
-    values.push(
-      event.eventId,
-      EventCatalog[event.type].topic,
-      event.itemId,
-      event.type,
-      JSON.stringify(event),
-    );
-    const o = offset + i * 5;
-    return `($${o + 1}, $${o + 2}, $${o + 3}, $${o + 4}, $${o + 5}::jsonb)`;
-  });
-  return {
-    sql: `INSERT INTO outbox (event_id, topic, message_key, event_type, envelope) VALUES ${rows.join(', ')}`,
-    values,
-  };
+  const values = events.flatMap((event) => [
+    event.eventId,
+    EventCatalog[event.type].topic,
+    event.itemId,
+    event.type,
+    JSON.stringify(event),
+  ]);
+  const rows = valuesPlaceholders(events.length, OUTBOX_COLUMNS, { offset, casts: { envelope: 'jsonb' } });
+  return { sql: `INSERT INTO outbox (${OUTBOX_COLUMNS.join(', ')}) VALUES ${rows}`, values };
 }
 
 /**

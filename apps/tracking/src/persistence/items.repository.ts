@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AnyEvent, ItemStatus } from '@app/contracts';
+import { parameterChunks, valuesPlaceholders } from '@app/persistence';
 import { evolve, type ItemState } from '../domain/item-state';
 import type { Deadlines } from '../domain/sla';
 
@@ -60,9 +61,6 @@ const fromRow = (row: ItemRow): StoredItem => ({
     resolveBy: toIso(row.resolve_by),
   },
 });
-
-/** Rows written a statement by `saveAll` (30 parameters each, under PostgreSQL's 65,535). */
-const SAVE_CHUNK = 1000;
 
 /** The items table's columns as `saveAll` writes them, in `itemRow`'s order. */
 const ITEM_COLUMNS = [
@@ -260,17 +258,12 @@ export class ItemsRepository {
     await this.saveAll(manager, [{ state, deadlines }]);
   }
 
-  /** Upserts the items' rows (each item at most once), up to 1,000 rows a statement. */
+  /** Upserts the items' rows (each item at most once), as many a statement as the parameter limit allows. */
   async saveAll(manager: EntityManager, items: readonly StoredItem[]): Promise<void> {
-    for (let i = 0; i < items.length; i += SAVE_CHUNK) {
-      const chunk = items.slice(i, i + SAVE_CHUNK);
-      const n = ITEM_COLUMNS.length;
-      const values = chunk.map(
-        (_, r) =>
-          `(${ITEM_COLUMNS.map((c, k) => `$${r * n + k + 1}${c === 'state' ? '::jsonb' : ''}`).join(', ')})`,
-      );
+    for (const chunk of parameterChunks(items, ITEM_COLUMNS.length)) {
+      const values = valuesPlaceholders(chunk.length, ITEM_COLUMNS, { casts: { state: 'jsonb' } });
       await manager.query(
-        `INSERT INTO items (${ITEM_COLUMNS.join(', ')}) VALUES ${values.join(', ')}
+        `INSERT INTO items (${ITEM_COLUMNS.join(', ')}) VALUES ${values}
          ON CONFLICT (item_id) DO UPDATE SET
            ${ITEM_COLUMNS.slice(1)
              .map((c) => `${c} = EXCLUDED.${c}`)
