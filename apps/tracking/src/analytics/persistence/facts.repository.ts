@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { parameterChunks, valuesPlaceholders } from '@app/persistence';
 import type { MatterFingerprint } from '@app/similarity';
 import { emptyFacts, onTime, statusOf, type ItemFacts } from '../domain/item-facts';
 
@@ -11,8 +12,16 @@ const CANDIDATE_LIMIT = 100;
  * new item instead of 3,200.
  */
 const BAND_LIMIT = 10;
-/** Rows written a statement by `saveAll` (38 parameters each, under PostgreSQL's 65,535). */
-const SAVE_CHUNK = 1000;
+
+/** A key table of candidate look-ups: key, item, time, indexed (key, received_at DESC). */
+interface KeyIndex {
+  table: string;
+  keyColumn: string;
+  /** Newest items read per key. */
+  perKey: number;
+}
+const PERSON_KEYS: KeyIndex = { table: 'item_person_keys', keyColumn: 'person_key', perKey: CANDIDATE_LIMIT };
+const LSH_BANDS: KeyIndex = { table: 'item_lsh', keyColumn: 'band_key', perKey: BAND_LIMIT };
 /*
  * The candidate queries bound time only from above inside the per-key LATERAL (a newest-first index scan that
  * stops after its LIMIT) and from below outside it. With both bounds inside, a table without statistics
@@ -155,15 +164,11 @@ export class FactsRepository {
     return new Map(rows.map((r) => [String(r.item_id), fromRow(r)]));
   }
 
-  /** Upserts the items' facts (each item at most once) in one statement per 1,000 items. */
+  /** Upserts the items' facts (each item at most once), as many a statement as the parameter limit allows. */
   async saveAll(manager: EntityManager, all: readonly StoredFacts[]): Promise<void> {
     const columns = [...COLUMNS.map(([, c]) => c), 'status', 'on_time'];
-    const n = columns.length;
-    for (let i = 0; i < all.length; i += SAVE_CHUNK) {
-      const chunk = all.slice(i, i + SAVE_CHUNK);
-      const values = chunk.map(
-        (_, r) => `(${columns.map((_c, k) => `$${r * n + k + 1}`).join(', ')}, now())`,
-      );
+    for (const chunk of parameterChunks(all, columns.length)) {
+      const values = valuesPlaceholders(chunk.length, columns);
       const params = chunk.flatMap((facts) => [
         ...COLUMNS.map(([field, , kind]) => {
           const v = facts[field];
@@ -173,7 +178,7 @@ export class FactsRepository {
         onTime(facts),
       ]);
       await manager.query(
-        `INSERT INTO item_facts (${columns.join(', ')}, updated_at) VALUES ${values.join(', ')}
+        `INSERT INTO item_facts (${columns.join(', ')}) VALUES ${values}
          ON CONFLICT (item_id) DO UPDATE SET
            ${columns
              .slice(1)
@@ -190,21 +195,8 @@ export class FactsRepository {
    * `itemId`: the latest CANDIDATE_LIMIT of them, read per key from a time-ordered index, so that a caller with
    * thousands of items (a test sender, a persistent petitioner) costs no more per item.
    */
-  async samePerson(manager: EntityManager, item: CandidateQuery): Promise<Candidate[]> {
-    const rows: Row[] = await manager.query(
-      `WITH filed AS (
-         INSERT INTO item_person_keys (person_key, item_id, received_at)
-         SELECT DISTINCT unnest($1::text[]), $2::uuid, $5::timestamptz ON CONFLICT DO NOTHING)
-       SELECT ${CANDIDATE_COLUMNS} FROM item_facts WHERE item_id IN (
-         SELECT c.item_id FROM unnest($1::text[]) AS k(key) CROSS JOIN LATERAL (
-           SELECT p.item_id FROM item_person_keys p
-           WHERE p.person_key = k.key AND p.item_id <> $2 AND p.received_at <= $4
-           ORDER BY p.received_at DESC LIMIT ${CANDIDATE_LIMIT}) c)
-         AND received_at >= $3
-       ORDER BY received_at DESC LIMIT ${CANDIDATE_LIMIT}`,
-      [item.keys, item.itemId, item.from, item.to, item.receivedAt],
-    );
-    return rows.map(candidateFromRow);
+  samePerson(manager: EntityManager, item: CandidateQuery): Promise<Candidate[]> {
+    return this.fileAndReadNewest(manager, PERSON_KEYS, item);
   }
 
   async setRepeatOf(
@@ -225,16 +217,30 @@ export class FactsRepository {
    * band's latest BAND_LIMIT from a time-ordered index, the latest CANDIDATE_LIMIT of those (joining a large hot
    * spot needs only one member of it).
    */
-  async bucketNeighbours(manager: EntityManager, item: CandidateQuery): Promise<Candidate[]> {
+  bucketNeighbours(manager: EntityManager, item: CandidateQuery): Promise<Candidate[]> {
+    return this.fileAndReadNewest(manager, LSH_BANDS, item);
+  }
+
+  /**
+   * Files the item under its keys in a time-ordered key table, then reads each key's newest `perKey` other items
+   * up to the window's end (a newest-first index scan that stops at its LIMIT), and the newest CANDIDATE_LIMIT of
+   * those from the window's start on (see the note on the bounds at the top).
+   */
+  private async fileAndReadNewest(
+    manager: EntityManager,
+    index: KeyIndex,
+    item: CandidateQuery,
+  ): Promise<Candidate[]> {
+    const { table, keyColumn, perKey } = index;
     const rows: Row[] = await manager.query(
       `WITH filed AS (
-         INSERT INTO item_lsh (band_key, item_id, received_at)
+         INSERT INTO ${table} (${keyColumn}, item_id, received_at)
          SELECT DISTINCT unnest($1::text[]), $2::uuid, $5::timestamptz ON CONFLICT DO NOTHING)
        SELECT ${CANDIDATE_COLUMNS} FROM item_facts WHERE item_id IN (
          SELECT c.item_id FROM unnest($1::text[]) AS k(key) CROSS JOIN LATERAL (
-           SELECT l.item_id FROM item_lsh l
-           WHERE l.band_key = k.key AND l.item_id <> $2 AND l.received_at <= $4
-           ORDER BY l.received_at DESC LIMIT ${BAND_LIMIT}) c)
+           SELECT t.item_id FROM ${table} t
+           WHERE t.${keyColumn} = k.key AND t.item_id <> $2 AND t.received_at <= $4
+           ORDER BY t.received_at DESC LIMIT ${perKey}) c)
          AND received_at >= $3
        ORDER BY received_at DESC LIMIT ${CANDIDATE_LIMIT}`,
       [item.keys, item.itemId, item.from, item.to, item.receivedAt],
