@@ -254,10 +254,6 @@ export class ItemsRepository {
     return rows[0] ? fromRow(rows[0]) : null;
   }
 
-  async save(manager: EntityManager, state: ItemState, deadlines: Deadlines): Promise<void> {
-    await this.saveAll(manager, [{ state, deadlines }]);
-  }
-
   /** Upserts the items' rows (each item at most once), as many a statement as the parameter limit allows. */
   async saveAll(manager: EntityManager, items: readonly StoredItem[]): Promise<void> {
     for (const chunk of parameterChunks(items, ITEM_COLUMNS.length)) {
