@@ -14,8 +14,8 @@ const SQL = {
       (SELECT count(*) FROM router.route_decisions WHERE decided_at >= $1)::int AS assigned,
       (SELECT count(*) FROM tracking.items WHERE received_at >= $1 AND title = $2
           AND agency IS NOT NULL)::int AS tracked,
-      (SELECT count(*) FROM intake.outbox)::int AS "intakeOutbox",
-      (SELECT count(*) FROM router.outbox)::int AS "routerOutbox"`,
+      (SELECT count(*) FROM intake.outbox WHERE sent_at IS NULL)::int AS "intakeOutbox",
+      (SELECT count(*) FROM router.outbox WHERE sent_at IS NULL)::int AS "routerOutbox"`,
   latencies: `SELECT
       extract(epoch FROM d.decided_at - i.received_at) * 1000 AS "assignedMs",
       extract(epoch FROM t.updated_at - i.received_at) * 1000 AS "trackedMs"

@@ -12,4 +12,3 @@ export * from './messaging.module';
 export * from './dead-letter-admin';
 export * from './topic-reader';
 export * from './outbox-local-wake.migration';
-export * from './outbox-sent-rows-deleted.migration';

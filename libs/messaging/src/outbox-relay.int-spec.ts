@@ -7,7 +7,6 @@ import { createIdempotentProducer, createKafka } from './kafka-client';
 import { createOutboxTable } from './messaging-tables';
 import { appendToOutbox } from './outbox';
 import { OutboxLocalWake17649000000000 } from './outbox-local-wake.migration';
-import { OutboxSentRowsDeleted17653000000000 } from './outbox-sent-rows-deleted.migration';
 import { OutboxRelay } from './outbox-relay';
 import { ensureTopics } from './topics-admin';
 
@@ -39,11 +38,7 @@ describe('outbox relay wake-up', () => {
       poolSize: 4,
       applicationName: 'relay-int',
       entities: [],
-      migrations: [
-        RelayTestSchema1700000000000,
-        OutboxLocalWake17649000000000,
-        OutboxSentRowsDeleted17653000000000,
-      ],
+      migrations: [RelayTestSchema1700000000000, OutboxLocalWake17649000000000],
     });
     const producer = createIdempotentProducer(kafka);
     await producer.connect();

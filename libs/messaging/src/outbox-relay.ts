@@ -38,10 +38,10 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * commit, including its WAL flush, behind one cluster-wide lock, which capped intake at one commit per
  * fsync. Polling covers anything missed. A crash between send and mark re-sends the batch on restart:
  * consumers drop the duplicates by event id (which is also why the delete may commit asynchronously).
- * Sent rows are deleted, not kept: the topic is the record, and every row in the table is unsent. Each
- * deleted row leaves a dead index entry until a vacuum, and the poll walks them all: with sent rows kept and no
- * vacuum (this machine runs PostgreSQL with autovacuum off) a poll cost 1.5–2.5 ms after a few thousand items
- * and grew with every item. So the relay vacuums its own table after every few thousand rows.
+ * Sent rows are deleted, not kept: the topic is the record. Every sent row leaves a dead entry in the
+ * unsent-rows index until a vacuum, and the poll walks them all: with sent rows kept and no vacuum (this
+ * machine runs PostgreSQL with autovacuum off) a poll cost 1.5–2.5 ms after a few thousand items and grew
+ * with every item. So the relay vacuums its own table after every few thousand rows.
  */
 export class OutboxRelay {
   private readonly logger = new Logger(OutboxRelay.name);
@@ -183,7 +183,7 @@ export class OutboxRelay {
     this.notified = false;
     const rows = await this.dataSource.query<OutboxRow[]>(
       `SELECT id, topic, message_key, event_id, event_type, envelope
-         FROM outbox ORDER BY id LIMIT $1`,
+         FROM outbox WHERE sent_at IS NULL ORDER BY id LIMIT $1`,
       [this.options.batchSize],
     );
     if (rows.length === 0) return 0;

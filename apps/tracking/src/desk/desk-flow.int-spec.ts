@@ -117,7 +117,7 @@ describe('task desk (tracking on real infrastructure)', () => {
       async () => {
         // The relay deletes outbox rows once sent: the service's own events are its timeline entries.
         const [row] = await ds.query<{ unsent: string; consumed: string }[]>(
-          `SELECT (SELECT count(*) FROM outbox) AS unsent,
+          `SELECT (SELECT count(*) FROM outbox WHERE sent_at IS NULL) AS unsent,
                   (SELECT count(*) FROM processed_events WHERE event_id IN (
                      SELECT event_id FROM timeline WHERE item_id = $1 AND producer = 'tracking')) AS consumed`,
           [itemId],

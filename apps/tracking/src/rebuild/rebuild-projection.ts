@@ -120,7 +120,7 @@ export async function rebuildProjection(options: RebuildOptions): Promise<Rebuil
       rebuiltItems: await count(target, `SELECT count(*) AS n FROM ${r}.items`),
       liveTimeline: await count(target, `SELECT count(*) AS n FROM ${live}.timeline`),
       rebuiltTimeline: await count(target, `SELECT count(*) AS n FROM ${r}.timeline`),
-      unpublished: await count(target, `SELECT count(*) AS n FROM ${live}.outbox`),
+      unpublished: await count(target, `SELECT count(*) AS n FROM ${live}.outbox WHERE sent_at IS NULL`),
       identical: differences.length === 0,
       differences: differences.map((d) => ({ itemId: d.item_id, what: d.what })),
     };

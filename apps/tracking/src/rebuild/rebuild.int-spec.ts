@@ -48,7 +48,7 @@ describe('tracking:rebuild (real Kafka and PostgreSQL)', () => {
       async () =>
         (
           await ds.query<{ unsent: string; pending: string }[]>(
-            `SELECT (SELECT count(*) FROM outbox) AS unsent,
+            `SELECT (SELECT count(*) FROM outbox WHERE sent_at IS NULL) AS unsent,
                     (SELECT count(*) FROM outbox o WHERE NOT EXISTS
                        (SELECT 1 FROM processed_events p WHERE p.event_id = o.event_id)) AS pending`,
           )

@@ -1,4 +1,4 @@
-import { OutboxLocalWake17649000000000, OutboxSentRowsDeleted17653000000000 } from '@app/messaging';
+import { OutboxLocalWake17649000000000 } from '@app/messaging';
 import { InitialSchema1764000000000 } from './1764000000000-initial-schema';
 import { RulesAndAssignments17644000000000 } from './17644000000000-rules-and-assignments';
 import { OpenRepeatIndex17652000000000 } from './17652000000000-open-repeat-index';
@@ -8,5 +8,4 @@ export const routerMigrations = [
   RulesAndAssignments17644000000000,
   OutboxLocalWake17649000000000,
   OpenRepeatIndex17652000000000,
-  OutboxSentRowsDeleted17653000000000,
 ];
