@@ -1,3 +1,5 @@
+import { TEXTS, type Texts } from './item-bodies';
+
 /** Command-line options of `npm run bench`. */
 export interface BenchOptions {
   /** Offered rates (items/s) at which end-to-end latency is measured, open-loop. */
@@ -24,6 +26,8 @@ export interface BenchOptions {
   serviceEnv: Record<string, string>;
   /** A label stored with the results, e.g. the change being measured. */
   label: string;
+  /** What the items say: real messages from many citizens, or one text from one citizen (worst case). */
+  texts: Texts;
 }
 
 export const PHASES = ['baselines', 'intake', 'latency', 'search'] as const;
@@ -39,12 +43,13 @@ export const DEFAULTS: BenchOptions = {
   keep: false,
   serviceEnv: {},
   label: '',
+  texts: 'varied',
 };
 
 const USAGE = `usage: npm run bench -- [--rates 100,200,500] [--duration 20] [--concurrency 32]
        [--search-steps 5] [--p99-limit-ms 1000] [--skip baselines,intake,latency,search]
        [--intake http://host:3001 --tracking http://host:3003 --token <bearer>]
-       [--env KEY=VALUE ...] [--label text] [--keep]`;
+       [--texts varied|same] [--env KEY=VALUE ...] [--label text] [--keep]`;
 
 function positiveNumber(flag: string, raw: string | undefined): number {
   const value = Number(raw);
@@ -102,6 +107,13 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
         const eq = pair.indexOf('=');
         if (eq <= 0) throw new Error(`--env needs KEY=VALUE\n${USAGE}`);
         options.serviceEnv[pair.slice(0, eq)] = pair.slice(eq + 1);
+        break;
+      }
+      case '--texts': {
+        const texts = next();
+        if (!(TEXTS as readonly string[]).includes(texts))
+          throw new Error(`unknown --texts ${texts}\n${USAGE}`);
+        options.texts = texts as Texts;
         break;
       }
       case '--label':

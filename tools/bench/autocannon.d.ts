@@ -15,11 +15,17 @@ declare module 'autocannon' {
     requests: Histogram & { total: number };
     statusCodeStats: Record<string, { count: number }>;
   }
+  interface RequestParams {
+    method?: string;
+    headers?: Record<string, string>;
+    body?: string;
+  }
   interface Options {
     url: string;
     method?: string;
     headers?: Record<string, string>;
     body?: string;
+    requests?: { setupRequest: (request: RequestParams) => RequestParams }[];
     connections?: number;
     duration?: number;
     timeout?: number;

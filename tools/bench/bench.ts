@@ -8,26 +8,14 @@ import { commitProbes, kafkaBaseline, pgInsertBaseline } from './baselines';
 import type { LoadResult, LoadSpec } from './load-worker';
 import { PipelineProbe, type PipelineProgress } from './pipeline-probe';
 import { cpuMs, rssMiB } from './process-stats';
+import { itemBodies } from './item-bodies';
 import { renderReport } from './report';
 import { backlogSlope, judgeStep, lateBacklog, nextSearchRate, summarize, type BacklogSample } from './stats';
-import type { BenchResults, CpuPerItem, StepResult } from './results';
+import type { BenchResults, CpuPerItem, IntakeFigure, StepResult } from './results';
 import { provideSystem, type SystemUnderTest } from './system-under-test';
 
 const repoRoot = join(__dirname, '..', '..', '..');
 const log = (line: string) => process.stdout.write(`[bench] ${line}\n`);
-
-/** A body like a window clerk's entry; the title carries the step's tag so the bench finds its items. */
-function itemBody(tag: string): string {
-  return JSON.stringify({
-    title: tag,
-    description:
-      '昨晚停在小区楼下的电动车被盗，车辆为蓝色雅迪，车牌号不详，楼道监控可能拍到了嫌疑人，请派出所调查处理并告知结果。',
-    requestType: 'help',
-    location: { areaCode: '371402', areaName: '德城区', address: '新湖街道湖滨北路 12 号' },
-    citizen: { name: '张三', mobile: '13800138000' },
-    urgency: 'normal',
-  });
-}
 
 function runLoad(spec: LoadSpec): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
@@ -101,14 +89,21 @@ class Bench {
     return snapshot;
   }
 
-  /** One load run from the separate worker process with once-a-second pipeline progress; then drain. */
-  private async loadAndObserve(label: string, tag: string, spec: LoadSpec) {
+  /**
+   * One load run from the separate worker process with once-a-second pipeline progress; then drain. `paused`
+   * processes are stopped (SIGSTOP) during the load and continued before the drain.
+   */
+  private async loadAndObserve(label: string, tag: string, spec: LoadSpec, paused: number[] = []) {
     const cpuBefore = await this.cpuSnapshot();
     const since = new Date();
     const started = Date.now();
     const backlog: BacklogSample[] = [];
     let finished = false;
-    const load = runLoad(spec).finally(() => (finished = true));
+    for (const pid of paused) process.kill(pid, 'SIGSTOP');
+    const load = runLoad(spec).finally(() => {
+      finished = true;
+      for (const pid of paused) process.kill(pid, 'SIGCONT');
+    });
     while (!finished) {
       await Promise.race([sleep(1_000), load.catch(() => undefined)]);
       if (finished) break;
@@ -130,7 +125,7 @@ class Bench {
 
   async baselines(): Promise<NonNullable<BenchResults['baselines']>> {
     const { concurrency, duration } = this.options;
-    const payload = itemBody('baseline');
+    const payload = itemBodies('baseline', 'same', repoRoot)[0]!;
     log(`baseline: raw pg single-row INSERTs, ${concurrency} connections, ${duration} s…`);
     const pgInsert = await pgInsertBaseline(this.sut.databaseUrl, payload, concurrency, duration);
     log(`baseline: pg ${pgInsert.perSecond} inserts/s`);
@@ -157,34 +152,49 @@ class Bench {
     await this.loadAndObserve('warm-up', tag, {
       url: `${this.sut.intakeUrl}/api/v1/items`,
       token: this.sut.token,
-      body: itemBody(tag),
+      tag,
+      texts: this.options.texts,
       connections: this.options.concurrency,
       durationS: 5,
     });
   }
 
+  /**
+   * Intake's closed-loop throughput twice: with the pipeline consuming as it goes, then — on a system the bench
+   * started — alone, the router and tracking stopped (SIGSTOP) during the load so intake, its outbox relay and
+   * PostgreSQL have the machine as the raw baselines do; they catch up in the drain.
+   */
   async intake(): Promise<NonNullable<BenchResults['intake']>> {
+    const withPipeline = await this.intakeClosedLoop('intake', []);
+    const { router, tracking } = this.sut.processes();
+    if (this.options.intake || router === undefined || tracking === undefined) return withPipeline;
+    return { ...withPipeline, alone: await this.intakeClosedLoop('intake alone', [router, tracking]) };
+  }
+
+  private async intakeClosedLoop(label: string, paused: number[]): Promise<IntakeFigure> {
     const { concurrency, duration } = this.options;
-    const tag = `bench-${this.runId}-intake`;
-    log(`intake: closed loop, ${concurrency} connections, ${duration} s (POST /api/v1/items)…`);
-    const { result, cpuMsPerItem } = await this.loadAndObserve('intake', tag, {
-      url: `${this.sut.intakeUrl}/api/v1/items`,
-      token: this.sut.token,
-      body: itemBody(tag),
-      connections: concurrency,
-      durationS: duration,
-    });
+    const tag = `bench-${this.runId}-${label.replace(/ /g, '-')}`;
+    const what = paused.length > 0 ? ', router and tracking paused' : '';
+    log(`${label}: closed loop, ${concurrency} connections, ${duration} s (POST /api/v1/items${what})…`);
+    const { result, cpuMsPerItem } = await this.loadAndObserve(
+      label,
+      tag,
+      {
+        url: `${this.sut.intakeUrl}/api/v1/items`,
+        token: this.sut.token,
+        tag,
+        texts: this.options.texts,
+        connections: concurrency,
+        durationS: duration,
+      },
+      paused,
+    );
     const itemsPerSecond = Math.round(result.created / result.durationS);
     log(
-      `intake: ${itemsPerSecond} items/s (${result.non2xx} non-2xx, ${result.errors} errors); CPU ms/item ` +
+      `${label}: ${itemsPerSecond} items/s (${result.non2xx} non-2xx, ${result.errors} errors); CPU ms/item ` +
         JSON.stringify(cpuMsPerItem),
     );
-    return {
-      concurrency,
-      load: result,
-      itemsPerSecond,
-      cpuMsPerItem,
-    };
+    return { concurrency, load: result, itemsPerSecond, cpuMsPerItem };
   }
 
   async step(kind: StepResult['kind'], rate: number): Promise<StepResult> {
@@ -195,7 +205,8 @@ class Bench {
     const { since, result, backlog, cpuMsPerItem } = await this.loadAndObserve(label, tag, {
       url: `${this.sut.intakeUrl}/api/v1/items`,
       token: this.sut.token,
-      body: itemBody(tag),
+      tag,
+      texts: this.options.texts,
       connections,
       durationS: this.options.duration,
       rate,
@@ -282,6 +293,7 @@ async function main(): Promise<void> {
         durationS: options.duration,
         concurrency: options.concurrency,
         p99LimitMs: options.p99LimitMs,
+        texts: options.texts,
       },
       steps: [],
       memoryMiB: {},
@@ -303,9 +315,11 @@ async function main(): Promise<void> {
     // Baselines last: the broker deleting the baseline topic and PostgreSQL checkpointing the baseline rows
     // would otherwise still be busy during the first measured phase.
     if (!options.skip.has('baselines')) results.baselines = await bench.baselines();
-    if (results.intake && results.baselines) {
-      results.intake.ratioToPgInsert =
-        Math.round((results.intake.itemsPerSecond / results.baselines.pgInsert.perSecond) * 100) / 100;
+    if (results.baselines) {
+      const pg = results.baselines.pgInsert.perSecond;
+      for (const figure of [results.intake, results.intake?.alone]) {
+        if (figure) figure.ratioToPgInsert = Math.round((figure.itemsPerSecond / pg) * 1000) / 1000;
+      }
     }
     const sustained = results.steps.filter((s) => s.verdict.sustained).map((s) => s.offeredRate);
     if (sustained.length > 0) results.highestSustainedRate = Math.max(...sustained);

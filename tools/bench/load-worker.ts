@@ -1,4 +1,6 @@
+import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { itemBodies, type Texts } from './item-bodies';
 import { pacedLoad } from './paced-load';
 import { summarize } from './stats';
 
@@ -6,8 +8,10 @@ import { summarize } from './stats';
 export interface LoadSpec {
   url: string;
   token: string;
-  /** The request body (JSON text); every request creates a new item. */
-  body: string;
+  /** Every item's title, so the bench finds the step's items. */
+  tag: string;
+  /** What the items say (see `itemBodies`); every request creates a new item. */
+  texts: Texts;
   connections: number;
   durationS: number;
   /** Fixed offered rate (requests/s, spread evenly); closed loop at full speed without it. */
@@ -32,15 +36,23 @@ export interface LoadResult {
 async function main(): Promise<void> {
   const spec = JSON.parse(process.argv[2] ?? '{}') as LoadSpec;
   const headers = { 'content-type': 'application/json', authorization: `Bearer ${spec.token}` };
-  const result = spec.rate ? await paced(spec, spec.rate, headers) : await closedLoop(spec, headers);
+  const bodies = itemBodies(spec.tag, spec.texts, join(__dirname, '..', '..', '..'));
+  const result = spec.rate
+    ? await paced(spec, spec.rate, headers, bodies)
+    : await closedLoop(spec, headers, bodies);
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 
 const cpuMs = () => Math.round((process.cpuUsage().user + process.cpuUsage().system) / 1000);
 
 /** A fixed offered rate, requests spread evenly over each second (see `pacedLoad`). */
-async function paced(spec: LoadSpec, rate: number, headers: Record<string, string>): Promise<LoadResult> {
-  const r = await pacedLoad({ ...spec, rate, headers, timeoutS: 30 });
+async function paced(
+  spec: LoadSpec,
+  rate: number,
+  headers: Record<string, string>,
+  bodies: readonly string[],
+): Promise<LoadResult> {
+  const r = await pacedLoad({ ...spec, rate, headers, bodies, timeoutS: 30 });
   const latency = summarize(r.latenciesMs);
   const count = (ok: (status: number) => boolean) =>
     [...r.statuses].filter(([status]) => ok(status)).reduce((n, [, c]) => n + c, 0);
@@ -58,13 +70,19 @@ async function paced(spec: LoadSpec, rate: number, headers: Record<string, strin
 const round = (ms: number) => Math.round(ms * 10) / 10;
 
 /** As fast as `connections` keep-alive connections go (autocannon). */
-async function closedLoop(spec: LoadSpec, headers: Record<string, string>): Promise<LoadResult> {
+async function closedLoop(
+  spec: LoadSpec,
+  headers: Record<string, string>,
+  bodies: readonly string[],
+): Promise<LoadResult> {
   let created = 0;
+  let next = 0;
   const instance = autocannon({
     url: spec.url,
     method: 'POST',
     headers,
-    body: spec.body,
+    // Each request takes the next body (autocannon sets its Content-Length).
+    requests: [{ setupRequest: (request) => ({ ...request, body: bodies[next++ % bodies.length] }) }],
     connections: spec.connections,
     duration: spec.durationS,
     timeout: 30,

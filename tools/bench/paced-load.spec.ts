@@ -23,11 +23,11 @@ describe('pacedLoad', () => {
 
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-  it('sends rate × duration requests with the body and counts every answer by status', async () => {
+  it('sends rate × duration requests, the bodies in turn, and counts every answer by status', async () => {
     const r = await pacedLoad({
       url,
       headers: { 'content-type': 'application/json' },
-      body: '{"title":"t"}',
+      bodies: ['{"title":"t"}', '{"title":"u"}', '{"title":"v"}'],
       connections: 4,
       rate: 100,
       durationS: 0.3,
@@ -35,7 +35,9 @@ describe('pacedLoad', () => {
     });
     expect(r.sent).toBe(30);
     expect(bodies).toHaveLength(30);
-    expect(new Set(bodies)).toEqual(new Set(['{"title":"t"}']));
+    for (const title of ['t', 'u', 'v']) {
+      expect(bodies.filter((b) => b === `{"title":"${title}"}`)).toHaveLength(10);
+    }
     expect(r.statuses.get(201)).toBe(27);
     expect(r.statuses.get(400)).toBe(3);
     expect(r.errors).toBe(0);

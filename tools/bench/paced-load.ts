@@ -4,7 +4,8 @@ import { Agent, request } from 'node:http';
 export interface PacedSpec {
   url: string;
   headers: Record<string, string>;
-  body: string;
+  /** Request bodies, used in turn. */
+  bodies: readonly string[];
   connections: number;
   rate: number;
   durationS: number;
@@ -30,8 +31,7 @@ export async function pacedLoad(spec: PacedSpec): Promise<PacedResult> {
   const agent = new Agent({ keepAlive: true, maxSockets: spec.connections });
   const target = new URL(spec.url);
   const total = Math.round(spec.rate * spec.durationS);
-  const body = Buffer.from(spec.body);
-  const headers = { ...spec.headers, 'content-length': String(body.length) };
+  const bodies = spec.bodies.map((body) => Buffer.from(body));
   const statuses = new Map<number, number>();
   const latenciesMs: number[] = [];
   let errors = 0;
@@ -39,8 +39,9 @@ export async function pacedLoad(spec: PacedSpec): Promise<PacedResult> {
   const pending: Promise<void>[] = [];
   const start = performance.now();
 
-  const send = (due: number) =>
+  const send = (due: number, body: Buffer) =>
     new Promise<void>((resolve) => {
+      const headers = { ...spec.headers, 'content-length': String(body.length) };
       const req = request(
         { agent, host: target.hostname, port: target.port, path: target.pathname, method: 'POST', headers },
         (res) => {
@@ -63,7 +64,7 @@ export async function pacedLoad(spec: PacedSpec): Promise<PacedResult> {
   while (sent < total) {
     const now = performance.now();
     while (sent < total && start + (sent * 1000) / spec.rate <= now) {
-      pending.push(send(start + (sent * 1000) / spec.rate));
+      pending.push(send(start + (sent * 1000) / spec.rate, bodies[sent % bodies.length]!));
       sent += 1;
     }
     const next = start + (sent * 1000) / spec.rate;

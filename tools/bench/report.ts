@@ -1,4 +1,4 @@
-import type { BenchResults } from './results';
+import type { BenchResults, IntakeFigure } from './results';
 
 function table(header: string[], rows: (string | number)[][]): string {
   const cells = [header, ...rows.map((r) => r.map(String))];
@@ -8,12 +8,24 @@ function table(header: string[], rows: (string | number)[][]): string {
 }
 
 /** The final table the bench prints (the JSON file holds everything, including backlog samples). */
+const INTAKE_PHASES = [
+  ['(closed loop)', (r: BenchResults) => r.intake],
+  ['alone (router, tracking paused)', (r: BenchResults) => r.intake?.alone],
+] as const;
+
+function intakeFigures(r: BenchResults): [string, IntakeFigure][] {
+  return INTAKE_PHASES.flatMap(([what, pick]) => {
+    const figure = pick(r);
+    return figure ? [[what, figure] as [string, IntakeFigure]] : [];
+  });
+}
+
 export function renderReport(r: BenchResults): string {
   const out: string[] = [];
   out.push(
     `一门进出 bench ${r.runId}${r.label ? ` (${r.label})` : ''} @ ${r.commit} — ${r.machine.cpus} CPUs, ` +
       `load average ${r.machine.loadavgStart.map((l) => l.toFixed(2)).join(' ')} → ` +
-      `${r.machine.loadavgEnd.map((l) => l.toFixed(2)).join(' ')}; ${r.system}`,
+      `${r.machine.loadavgEnd.map((l) => l.toFixed(2)).join(' ')}; ${r.system}; ${r.options.texts ?? 'same'} texts`,
   );
   out.push('');
   const rows: (string | number)[][] = [];
@@ -28,12 +40,12 @@ export function renderReport(r: BenchResults): string {
     rows.push(['probe: insert + pg_notify per tx', '16 conns', c.insertWithNotify.perSecond, '']);
     rows.push(['probe: insert per tx, no notify', '16 conns', c.insertWithoutNotify.perSecond, '']);
   }
-  if (r.intake) {
+  for (const [what, figure] of intakeFigures(r)) {
     rows.push([
-      'intake POST /api/v1/items (closed loop)',
-      `${r.intake.concurrency} conns`,
-      r.intake.itemsPerSecond,
-      r.intake.ratioToPgInsert === undefined ? '' : `${Math.round(r.intake.ratioToPgInsert * 100)}% of pg`,
+      `intake POST /api/v1/items ${what}`,
+      `${figure.concurrency} conns`,
+      figure.itemsPerSecond,
+      figure.ratioToPgInsert === undefined ? '' : `${(figure.ratioToPgInsert * 100).toFixed(1)}% of pg`,
     ]);
   }
   if (rows.length > 0) out.push(table(['throughput', 'concurrency', 'per second', 'ratio'], rows), '');
@@ -83,7 +95,8 @@ export function renderReport(r: BenchResults): string {
   }
   const cpuRows: (string | number)[][] = [];
   const names = ['load', 'intake', 'router', 'tracking', 'broker', 'postgres', 'pgCommits'];
-  if (r.intake) cpuRows.push(['intake (closed loop)', ...names.map((n) => r.intake?.cpuMsPerItem[n] ?? '')]);
+  for (const [what, figure] of intakeFigures(r))
+    cpuRows.push([`intake ${what}`, ...names.map((n) => figure.cpuMsPerItem[n] ?? '')]);
   for (const s of r.steps)
     cpuRows.push([`${s.kind} ${s.offeredRate}/s`, ...names.map((n) => s.cpuMsPerItem[n] ?? '')]);
   if (cpuRows.length > 0) {

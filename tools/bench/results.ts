@@ -1,3 +1,4 @@
+import type { Texts } from './item-bodies';
 import type { CommitProbes, KafkaBaseline, RateFigure } from './baselines';
 import type { LoadResult } from './load-worker';
 import type { BacklogSample, LatencySummary, StepVerdict } from './stats';
@@ -22,6 +23,15 @@ export interface StepResult {
 /** CPU time each process spent per accepted item over a phase (load and drain): robust to a busy machine. */
 export type CpuPerItem = Record<string, number>;
 
+/** Intake's closed-loop throughput. */
+export interface IntakeFigure {
+  concurrency: number;
+  load: LoadResult;
+  itemsPerSecond: number;
+  ratioToPgInsert?: number;
+  cpuMsPerItem: CpuPerItem;
+}
+
 export interface BenchResults {
   runId: string;
   label: string;
@@ -30,15 +40,10 @@ export interface BenchResults {
   finishedAt: string;
   machine: { cpus: number; model: string; loadavgStart: number[]; loadavgEnd: number[]; node: string };
   system: string;
-  options: { rates: number[]; durationS: number; concurrency: number; p99LimitMs: number };
+  options: { rates: number[]; durationS: number; concurrency: number; p99LimitMs: number; texts?: Texts };
   baselines?: { pgInsert: RateFigure; kafka: KafkaBaseline; commits: CommitProbes };
-  intake?: {
-    concurrency: number;
-    load: LoadResult;
-    itemsPerSecond: number;
-    ratioToPgInsert?: number;
-    cpuMsPerItem: CpuPerItem;
-  };
+  /** With the pipeline running; `alone`: the router and tracking paused during the load. */
+  intake?: IntakeFigure & { alone?: IntakeFigure };
   steps: StepResult[];
   highestSustainedRate?: number;
   memoryMiB: Record<string, number | undefined>;
