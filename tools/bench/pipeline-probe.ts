@@ -5,15 +5,18 @@ import { Client } from 'pg';
  * schemas; everything else goes through POST /api/v1/items.
  *  - accepted: intake.items.received_at (the receivedAt intake stamps and returns with the receipt);
  *  - assigned: the first router.route_decisions.decided_at of the item (now() of the router's batch transaction);
- *  - tracked: tracking.items.updated_at once the row holds both the intake facts and the agency (now() of the
- *    tracking transaction that completed the projection).
+ *  - tracked: tracking.items.updated_at once the row holds both the intake facts and the routing outcome — an
+ *    agency, or the committee's triage queue (now() of the tracking transaction that completed the projection).
  */
+/** The tracking row has the routing outcome: an agency, or the committee's triage queue. */
+const routed = (alias: string) => `(${alias}.agency IS NOT NULL OR ${alias}.status = 'triage')`;
+
 const SQL = {
   progress: `SELECT
       (SELECT count(*) FROM intake.items WHERE received_at >= $1 AND title = $2)::int AS accepted,
       (SELECT count(*) FROM router.route_decisions WHERE decided_at >= $1)::int AS assigned,
-      (SELECT count(*) FROM tracking.items WHERE received_at >= $1 AND title = $2
-          AND agency IS NOT NULL)::int AS tracked,
+      (SELECT count(*) FROM tracking.items t WHERE received_at >= $1 AND title = $2
+          AND ${routed('t')})::int AS tracked,
       (SELECT count(*) FROM intake.outbox WHERE sent_at IS NULL)::int AS "intakeOutbox",
       (SELECT count(*) FROM router.outbox WHERE sent_at IS NULL)::int AS "routerOutbox"`,
   latencies: `SELECT
@@ -22,7 +25,7 @@ const SQL = {
     FROM intake.items i
     LEFT JOIN LATERAL (SELECT min(decided_at) AS decided_at FROM router.route_decisions r WHERE r.item_id = i.id) d
       ON true
-    LEFT JOIN tracking.items t ON t.item_id = i.id AND t.agency IS NOT NULL AND t.received_at IS NOT NULL
+    LEFT JOIN tracking.items t ON t.item_id = i.id AND t.received_at IS NOT NULL AND ${routed('t')}
     WHERE i.received_at >= $1 AND i.title = $2`,
 };
 
