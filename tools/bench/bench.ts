@@ -56,8 +56,8 @@ class Bench {
   ) {}
 
   /** Waits until every accepted item of the step is assigned and tracked, or progress stops for 20 s. */
-  private async drain(label: string, since: Date, tag: string, started: number): Promise<void> {
-    let last = await this.probe.progress(since, tag);
+  private async drain(label: string, since: Date, started: number): Promise<void> {
+    let last = await this.probe.progress(since);
     let lastChange = Date.now();
     let lastPrint = 0;
     const hardDeadline = Date.now() + 300_000;
@@ -67,7 +67,7 @@ class Bench {
         return;
       }
       await sleep(200);
-      const p = await this.probe.progress(since, tag);
+      const p = await this.probe.progress(since);
       if (p.assigned !== last.assigned || p.tracked !== last.tracked) lastChange = Date.now();
       last = p;
       if (Date.now() - lastPrint > 2_000) {
@@ -108,12 +108,12 @@ class Bench {
       await Promise.race([sleep(1_000), load.catch(() => undefined)]);
       if (finished) break;
       const t = (Date.now() - started) / 1000;
-      const p = await this.probe.progress(since, tag);
+      const p = await this.probe.progress(since);
       backlog.push({ t, backlog: p.accepted - p.assigned });
       log(progressLine(label, t, p));
     }
     const result = await load;
-    await this.drain(label, since, tag, started);
+    await this.drain(label, since, started);
     const cpuAfter = await this.cpuSnapshot();
     const items = Math.max(1, result.created);
     const cpuMsPerItem: CpuPerItem = { load: Math.round((result.cpuMs / items) * 100) / 100 };
@@ -211,7 +211,7 @@ class Bench {
       durationS: this.options.duration,
       rate,
     });
-    const lat = await this.probe.latencies(since, tag);
+    const lat = await this.probe.latencies(since);
     const assigned = summarize(lat.assignedMs);
     const tracked = summarize(lat.trackedMs);
     const acceptedRate = Math.round(result.created / result.durationS);
