@@ -1,5 +1,6 @@
 import { AnalyticsFacts17642000000000 } from '../../analytics/persistence/migrations/17642000000000-analytics-facts';
 import { BoundedCandidates17651000000000 } from '../../analytics/persistence/migrations/17651000000000-bounded-candidates';
+import { CandidateKeyIndex17653000000000 } from '../../analytics/persistence/migrations/17653000000000-candidate-key-index';
 import { OutboxLocalWake17649000000000 } from '@app/messaging';
 import { InitialSchema1764000000000 } from './1764000000000-initial-schema';
 import { TaskDesk17641000000000 } from './17641000000000-task-desk';
@@ -10,4 +11,5 @@ export const trackingMigrations = [
   AnalyticsFacts17642000000000,
   OutboxLocalWake17649000000000,
   BoundedCandidates17651000000000,
+  CandidateKeyIndex17653000000000,
 ];
