@@ -13,13 +13,19 @@ const CANDIDATE_LIMIT = 100;
  */
 const BAND_LIMIT = 10;
 
-/** A key table of candidate look-ups: key, item, time, indexed (key, received_at DESC). */
+/** A key table of candidate look-ups: key, item, time, its primary key (key, received_at, item_id). */
 interface KeyIndex {
   table: string;
   keyColumn: string;
   /** Newest items read per key. */
   perKey: number;
 }
+/**
+ * Who an item counts as in a hot spot's people: its first person key, or itself when anonymous. The same
+ * expression is indexed with cluster_id (migration HotSpotPeople17654000000000).
+ */
+const hotSpotPerson = (alias: string) => `COALESCE(${alias}person_keys[1], ${alias}item_id::text)`;
+
 const PERSON_KEYS: KeyIndex = { table: 'item_person_keys', keyColumn: 'person_key', perKey: CANDIDATE_LIMIT };
 const LSH_BANDS: KeyIndex = { table: 'item_lsh', keyColumn: 'band_key', perKey: BAND_LIMIT };
 /*
@@ -248,6 +254,7 @@ export class FactsRepository {
     return rows.map(candidateFromRow);
   }
 
+  /** A new hot spot of the items, its time span theirs. */
   async createHotSpot(
     manager: EntityManager,
     spot: { id: string; areaCode: string | null; title: string },
@@ -255,27 +262,37 @@ export class FactsRepository {
   ): Promise<void> {
     await manager.query(
       `INSERT INTO hot_spots (id, area_code, title, item_count, people, first_at, last_at)
-       VALUES ($1, $2, $3, 0, 0, now(), now())`,
-      [spot.id, spot.areaCode, spot.title],
+       SELECT $1, $2, $3, 0, 0, min(received_at), max(received_at) FROM item_facts WHERE item_id = ANY($4::uuid[])`,
+      [spot.id, spot.areaCode, spot.title, itemIds],
     );
     await this.addToHotSpot(manager, spot.id, itemIds);
   }
 
-  /** Puts items into a hot spot and recounts its items, people (distinct first person key) and time span. */
+  /**
+   * Puts items into a hot spot and adds them to its counts: items, people (distinct first person key; an item
+   * without one is its own person) and time span. Incremental, because a recount reads every member: 7.8 ms a
+   * join for spots of a few thousand items (bench, 2026-11-26). Items already in the spot are not counted again
+   * (the UPDATE skips them); whether a person is new is one probe of the (cluster_id, person) index. The spot's
+   * row is locked first, so the counting statement's snapshot holds every member a concurrent join committed.
+   */
   async addToHotSpot(manager: EntityManager, spotId: string, itemIds: string[]): Promise<void> {
-    await manager.query('UPDATE item_facts SET cluster_id = $1 WHERE item_id = ANY($2::uuid[])', [
-      spotId,
-      itemIds,
-    ]);
+    await manager.query('SELECT 1 FROM hot_spots WHERE id = $1 FOR UPDATE', [spotId]);
     await manager.query(
-      `UPDATE hot_spots h SET
-         item_count = s.items, people = s.people, first_at = s.first_at, last_at = s.last_at, updated_at = now()
-       FROM (SELECT count(*)::int AS items,
-                    count(DISTINCT COALESCE(person_keys[1], item_id::text))::int AS people,
-                    min(received_at) AS first_at, max(received_at) AS last_at
-             FROM item_facts WHERE cluster_id = $1) s
+      `WITH added AS (
+         UPDATE item_facts SET cluster_id = $1
+          WHERE item_id = ANY($2::uuid[]) AND cluster_id IS DISTINCT FROM $1
+         RETURNING received_at, ${hotSpotPerson('')} AS person),
+       newcomers AS (
+         SELECT DISTINCT a.person FROM added a WHERE NOT EXISTS (
+           SELECT 1 FROM item_facts f WHERE f.cluster_id = $1 AND ${hotSpotPerson('f.')} = a.person))
+       UPDATE hot_spots h SET
+         item_count = h.item_count + (SELECT count(*) FROM added),
+         people = h.people + (SELECT count(*) FROM newcomers),
+         first_at = LEAST(h.first_at, (SELECT min(received_at) FROM added)),
+         last_at = GREATEST(h.last_at, (SELECT max(received_at) FROM added)),
+         updated_at = now()
        WHERE h.id = $1`,
-      [spotId],
+      [spotId, itemIds],
     );
   }
 

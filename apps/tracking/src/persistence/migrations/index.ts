@@ -1,6 +1,7 @@
 import { AnalyticsFacts17642000000000 } from '../../analytics/persistence/migrations/17642000000000-analytics-facts';
 import { BoundedCandidates17651000000000 } from '../../analytics/persistence/migrations/17651000000000-bounded-candidates';
 import { CandidateKeyIndex17653000000000 } from '../../analytics/persistence/migrations/17653000000000-candidate-key-index';
+import { HotSpotPeople17654000000000 } from '../../analytics/persistence/migrations/17654000000000-hot-spot-people';
 import { OutboxLocalWake17649000000000 } from '@app/messaging';
 import { InitialSchema1764000000000 } from './1764000000000-initial-schema';
 import { TaskDesk17641000000000 } from './17641000000000-task-desk';
@@ -12,4 +13,5 @@ export const trackingMigrations = [
   OutboxLocalWake17649000000000,
   BoundedCandidates17651000000000,
   CandidateKeyIndex17653000000000,
+  HotSpotPeople17654000000000,
 ];
