@@ -7,7 +7,7 @@ import { parseBenchArgs, type BenchOptions } from './args';
 import { commitProbes, kafkaBaseline, pgInsertBaseline } from './baselines';
 import type { LoadResult, LoadSpec } from './load-worker';
 import { PipelineProbe, type PipelineProgress } from './pipeline-probe';
-import { cpuMs, rssMiB } from './process-stats';
+import { cpuMs, localPostgresServer, rssMiB, treeCpuMs } from './process-stats';
 import { itemBodies } from './item-bodies';
 import { renderReport } from './report';
 import { backlogSlope, judgeStep, lateBacklog, nextSearchRate, summarize, type BacklogSample } from './stats';
@@ -47,6 +47,8 @@ function progressLine(label: string, t: number, p: PipelineProgress): string {
 
 class Bench {
   private stepNo = 0;
+  /** The local PostgreSQL server's pid; null when it is not on this machine. */
+  private postmaster: number | null | undefined;
 
   constructor(
     private readonly options: BenchOptions,
@@ -77,14 +79,19 @@ class Bench {
     }
   }
 
-  /** CPU used so far by the services, the broker and the services' PostgreSQL backends; PG commits so far. */
+  /**
+   * CPU used so far by the services, the broker and the PostgreSQL server (all its processes, including
+   * backends that exited: the services' pools close idle connections); PG commits so far.
+   */
   private async cpuSnapshot(): Promise<Record<string, number>> {
     const snapshot: Record<string, number> = {};
     for (const [name, pid] of Object.entries(this.sut.processes())) {
       const used = pid === undefined ? undefined : cpuMs(pid);
       if (used !== undefined) snapshot[name] = used;
     }
-    snapshot.postgres = (await this.probe.backendPids()).reduce((sum, pid) => sum + (cpuMs(pid) ?? 0), 0);
+    this.postmaster ??= localPostgresServer(await this.probe.backendPid()) ?? null;
+    const postgres = this.postmaster === null ? undefined : treeCpuMs(this.postmaster);
+    if (postgres !== undefined) snapshot.postgres = postgres;
     snapshot.pgCommits = await this.probe.commits();
     return snapshot;
   }

@@ -88,12 +88,10 @@ export class PipelineProbe {
     return Number(rows[0]?.n ?? 0);
   }
 
-  /** Server processes of the services' connections to this database (for their CPU time). */
-  async backendPids(): Promise<number[]> {
-    const { rows } = await this.client.query<{ pid: number }>(
-      `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
-    );
-    return rows.map((r) => r.pid);
+  /** The probe's own server process (its parent is the PostgreSQL server, when it runs on this machine). */
+  async backendPid(): Promise<number> {
+    const { rows } = await this.client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+    return rows[0]!.pid;
   }
 
   async close(): Promise<void> {

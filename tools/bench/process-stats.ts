@@ -49,14 +49,57 @@ export function pidListeningOn(port: number): number | undefined {
   return undefined;
 }
 
-/** CPU time (user + system) a process has used so far, in ms (/proc/<pid>/stat, 100 ticks a second). */
-export function cpuMs(pid: number): number | undefined {
+/** /proc/<pid>/stat's fields from the third on (state, ppid, …), or undefined if the process is gone. */
+function statFields(pid: number | string): string[] | undefined {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     // The command name (field 2) may contain spaces; fields after it are counted from the closing paren.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * 10;
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   } catch {
     return undefined;
   }
+}
+
+const TICK_MS = 10; // 100 clock ticks a second
+const sumTicks = (fields: string[], from: number, to: number) =>
+  fields.slice(from, to + 1).reduce((sum, f) => sum + Number(f), 0) * TICK_MS;
+
+/** CPU time (user + system) a process has used so far, in ms. */
+export function cpuMs(pid: number): number | undefined {
+  const fields = statFields(pid);
+  return fields && sumTicks(fields, 11, 12);
+}
+
+const isPostgres = (pid: number) => {
+  try {
+    return readFileSync(`/proc/${pid}/comm`, 'utf8').startsWith('postgres');
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * The PostgreSQL server (postmaster) of a backend, if that backend is a process on this machine (a server in a
+ * container or elsewhere reports a pid that means nothing here).
+ */
+export function localPostgresServer(backendPid: number): number | undefined {
+  const parent = statFields(backendPid)?.[1];
+  return isPostgres(backendPid) && parent && isPostgres(Number(parent)) ? Number(parent) : undefined;
+}
+
+/**
+ * CPU time of a process and all its children so far, in ms: its own, its live children's, and that of the
+ * children it has reaped (cutime/cstime) — for a PostgreSQL server, every backend and background process,
+ * including connections that closed during the measurement.
+ */
+export function treeCpuMs(pid: number): number | undefined {
+  const own = statFields(pid);
+  if (!own) return undefined;
+  let total = sumTicks(own, 11, 14);
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const fields = statFields(entry);
+    if (fields && Number(fields[1]) === pid) total += sumTicks(fields, 11, 12);
+  }
+  return total;
 }
