@@ -1,4 +1,4 @@
-import { parameterChunks, valuesPlaceholders } from './multi-row';
+import { parameterChunks, rowsPerStatement, valuesPlaceholders } from './multi-row';
 
 describe('multi-row statements', () => {
   it('numbers placeholders row by row from the offset, with casts where asked', () => {
@@ -14,5 +14,6 @@ describe('multi-row statements', () => {
     expect(chunks.map((c) => c.length)).toEqual([2184, 2184, 632]);
     expect(chunks.flat()).toEqual(rows);
     expect(parameterChunks([], 30)).toEqual([]);
+    expect(rowsPerStatement(30)).toBe(2184);
   });
 });

@@ -18,9 +18,14 @@ export function valuesPlaceholders(
   ).join(', ');
 }
 
+/** How many rows of `columnsPerRow` parameters one multi-row statement can take. */
+export function rowsPerStatement(columnsPerRow: number): number {
+  return Math.floor(MAX_PARAMETERS / columnsPerRow);
+}
+
 /** The rows in slices that each fit one multi-row statement (`columnsPerRow` parameters a row). */
 export function parameterChunks<T>(rows: readonly T[], columnsPerRow: number): T[][] {
-  const size = Math.floor(MAX_PARAMETERS / columnsPerRow);
+  const size = rowsPerStatement(columnsPerRow);
   const chunks: T[][] = [];
   for (let i = 0; i < rows.length; i += size) chunks.push(rows.slice(i, i + size));
   return chunks;
