@@ -30,6 +30,9 @@ export async function appendToOutbox(manager: EntityManager, events: readonly An
 
 const OUTBOX_COLUMNS = ['event_id', 'topic', 'message_key', 'event_type', 'envelope'];
 
+/** Bind parameters one event takes in the outbox INSERT, for cutting large writes to PostgreSQL's limit. */
+export const OUTBOX_PARAMETERS_PER_EVENT = OUTBOX_COLUMNS.length;
+
 /** The multi-row outbox INSERT of the events, its parameters numbered from `$offset + 1`. */
 function outboxInsert(events: readonly AnyEvent[], offset: number): { sql: string; values: unknown[] } {
   const values = events.flatMap((event) => [
@@ -47,9 +50,10 @@ function outboxInsert(events: readonly AnyEvent[], offset: number): { sql: strin
  * Writes a state change and the events it announces in ONE statement (`WITH state AS (<stateSql>) INSERT INTO
  * outbox …`), committed on its own. A single statement is atomic, so the state and its events commit or roll
  * back together exactly as with appendToOutbox inside a transaction, in one round trip instead of four (BEGIN,
- * two INSERTs, COMMIT). `stateSql` is one data-modifying statement using `$1…$n` = `stateParams`; PostgreSQL
- * runs a data-modifying WITH to completion whether or not its output is read. Errors (e.g. a unique
- * violation) reach the caller unchanged. The relay of this process is woken after the commit, through the
+ * two INSERTs, COMMIT). `stateSql` is one data-modifying statement using `$1…$n` = `stateParams`, e.g. a
+ * multi-row INSERT of many rows whose events are all in `events` (group commit); PostgreSQL runs a
+ * data-modifying WITH to completion whether or not its output is read. Errors (e.g. a unique violation)
+ * reach the caller unchanged. The relay of this process is woken after the commit, through the
  * same commit hook a transaction that appended fires.
  */
 export async function writeWithOutbox(
