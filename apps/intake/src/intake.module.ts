@@ -17,6 +17,7 @@ import { ItemsController } from './items/items.controller';
 import { PortalController } from './items/portal.controller';
 import { SubmitItemUseCase } from './items/submit-item.use-case';
 import { intakeMigrations } from './persistence/migrations';
+import { ItemWriter } from './persistence/item-writer';
 import { ItemsRepository } from './persistence/items.repository';
 
 @Module({})
@@ -54,6 +55,7 @@ export class IntakeModule {
       providers: [
         { provide: IntakeConfig, useValue: config },
         ItemsRepository,
+        ItemWriter,
         SubmitItemUseCase,
         HotlineSignatureGuard,
         ImportBatchUseCase,

@@ -1,9 +1,34 @@
-import { chinaDay, dammCheckDigit, formatReceiptNo, isValidReceiptNo } from './receipt-number';
+import {
+  chinaDay,
+  countByDay,
+  dammCheckDigit,
+  formatReceiptNo,
+  isValidReceiptNo,
+  sequencesInBlocks,
+} from './receipt-number';
 
 describe('receipt numbers', () => {
   it('formats day, zero-padded sequence and check digit', () => {
     expect(formatReceiptNo('20261124', 123)).toMatch(/^YM-20261124-000123-\d$/);
     expect(isValidReceiptNo(formatReceiptNo('20261124', 123))).toBe(true);
+  });
+
+  it("hands out each day's block of sequence numbers in the requests' order", () => {
+    const days = ['20261124', '20261125', '20261124', '20261124', '20261125'];
+    expect(countByDay(days)).toEqual(
+      new Map([
+        ['20261124', 3],
+        ['20261125', 2],
+      ]),
+    );
+    // 20261124 raised by 3 to 10: 8, 9, 10; 20261125 (a new day) raised by 2 to 2: 1, 2
+    const lastSeq = new Map([
+      ['20261124', 10],
+      ['20261125', 2],
+    ]);
+    expect(sequencesInBlocks(days, lastSeq)).toEqual([8, 1, 9, 10, 2]);
+    expect(sequencesInBlocks([], new Map())).toEqual([]);
+    expect(() => sequencesInBlocks(['20261126'], lastSeq)).toThrow('no sequence block for 20261126');
   });
 
   it('uses the China calendar day, not UTC', () => {

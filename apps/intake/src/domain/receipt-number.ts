@@ -43,3 +43,28 @@ export function isValidReceiptNo(value: string): boolean {
   const m = RECEIPT.exec(value);
   return m !== null && dammCheckDigit(m[1]! + m[2]!) === Number(m[3]);
 }
+
+/** How many sequence numbers each day needs for requests received on these days. */
+export function countByDay(days: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const day of days) counts.set(day, (counts.get(day) ?? 0) + 1);
+  return counts;
+}
+
+/**
+ * The sequence of each request, once each day's counter was raised by its count to `lastSeq`: the day's
+ * block `lastSeq - count + 1 … lastSeq`, handed out in the requests' order.
+ */
+export function sequencesInBlocks(days: readonly string[], lastSeq: ReadonlyMap<string, number>): number[] {
+  const next = new Map<string, number>();
+  for (const [day, count] of countByDay(days)) {
+    const last = lastSeq.get(day);
+    if (last === undefined) throw new Error(`no sequence block for ${day}`);
+    next.set(day, last - count + 1);
+  }
+  return days.map((day) => {
+    const sequence = next.get(day)!;
+    next.set(day, sequence + 1);
+    return sequence;
+  });
+}

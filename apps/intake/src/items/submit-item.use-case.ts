@@ -2,10 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { createEvent, type Channel, type ItemReceivedV1 } from '@app/contracts';
 import { DomainError } from '@app/errors';
+import type { Area } from '@app/reference-data';
+import { isUniqueViolation } from '@app/persistence';
 import { fingerprint } from '../domain/fingerprint';
 import { checkItemRules, invalidItem, normaliseCitizen } from '../domain/item-rules';
 import { chinaDay, formatReceiptNo } from '../domain/receipt-number';
-import { ItemsRepository, type StoredItemRef } from '../persistence/items.repository';
+import { ItemWriter } from '../persistence/item-writer';
+import { ItemsRepository, type NewItem, type StoredItemRef } from '../persistence/items.repository';
 import type { SubmitItemDto } from './submit-item.dto';
 
 export interface ChannelSource {
@@ -30,8 +33,6 @@ export interface SubmitItemResult extends StoredItemRef {
   replay: boolean;
 }
 
-const UNIQUE_VIOLATION = '23505';
-
 const keyReused = () =>
   new DomainError(
     'IDEMPOTENCY.KEY_REUSED',
@@ -50,13 +51,16 @@ const keyReused = () =>
 
 /**
  * Accepts one item from any channel: checks the cross-field rules, issues the receipt and writes the item
- * and its ItemReceived event in one transaction (transactional outbox). A repeated submission — the same
+ * and its ItemReceived event atomically (transactional outbox). A repeated submission — the same
  * Idempotency-Key with the same content, or the same external id from the same sender — returns the
  * original receipt.
  */
 @Injectable()
 export class SubmitItemUseCase {
-  constructor(private readonly items: ItemsRepository) {}
+  constructor(
+    private readonly items: ItemsRepository,
+    private readonly writer: ItemWriter,
+  ) {}
 
   async execute(command: SubmitItemCommand, now = new Date()): Promise<SubmitItemResult> {
     const rules = checkItemRules(command.item);
@@ -67,40 +71,28 @@ export class SubmitItemUseCase {
 
     const id = randomUUID();
     const day = chinaDay(now);
-    const receiptNo = formatReceiptNo(day, await this.items.nextSequence(day));
-    const { item, source } = command;
-    const payload: ItemReceivedV1 = {
-      receiptNo,
-      source: withoutUndefined(source),
-      requestType: item.requestType,
-      title: item.title,
-      description: item.description,
-      ...(item.category ? { category: item.category } : {}),
-      location: { ...item.location, areaCode: rules.area.code, areaName: rules.area.name },
-      citizen: { ...normaliseCitizen(item.citizen), anonymous: item.citizen.anonymous ?? false },
-      attachments: (item.attachments ?? []).map((a) => ({ ...a })),
-      urgency: item.urgency ?? 'normal',
-      confidential: false,
-      receivedAt: now.toISOString(),
-    };
-    const event = createEvent('ItemReceived', id, payload, {
-      correlationId: command.correlationId,
-      occurredAt: now,
-    });
+    let written: NewItem;
     try {
-      // The item and its ItemReceived event in one atomic statement (transactional outbox, one round trip).
-      await this.items.insertWithEvents(
-        { id, receiptNo, idempotencyKey: command.idempotencyKey, requestHash, payload },
-        [event],
+      // The receipt carries the day's sequence number, so the item is built once the writer has allocated
+      // it. The writer shares its statements with concurrent submissions (group commit).
+      written = await this.writer.write(day, (sequence) =>
+        newItem(command, {
+          id,
+          receiptNo: formatReceiptNo(day, sequence),
+          area: rules.area,
+          requestHash,
+          now,
+        }),
       );
     } catch (error) {
       // A concurrent twin won the race on the unique key: answer with its receipt.
-      if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
+      if (isUniqueViolation(error)) {
         const twin = await this.findEarlier(command, requestHash);
         if (twin) return twin;
       }
       throw error;
     }
+    const { receiptNo, payload } = written.row;
     return { id, receiptNo, receivedAt: payload.receivedAt, replay: false };
   }
 
@@ -122,6 +114,32 @@ export class SubmitItemUseCase {
     }
     return undefined;
   }
+}
+
+/** The item row and the ItemReceived event announcing it, written together (transactional outbox). */
+function newItem(
+  { item, source, idempotencyKey, correlationId }: SubmitItemCommand,
+  facts: { id: string; receiptNo: string; area: Area; requestHash: string | undefined; now: Date },
+): NewItem {
+  const { id, receiptNo, area, requestHash, now } = facts;
+  const payload: ItemReceivedV1 = {
+    receiptNo,
+    source: withoutUndefined(source),
+    requestType: item.requestType,
+    title: item.title,
+    description: item.description,
+    ...(item.category ? { category: item.category } : {}),
+    location: { ...item.location, areaCode: area.code, areaName: area.name },
+    citizen: { ...normaliseCitizen(item.citizen), anonymous: item.citizen.anonymous ?? false },
+    attachments: (item.attachments ?? []).map((a) => ({ ...a })),
+    urgency: item.urgency ?? 'normal',
+    confidential: false,
+    receivedAt: now.toISOString(),
+  };
+  return {
+    row: { id, receiptNo, idempotencyKey, requestHash, payload },
+    event: createEvent('ItemReceived', id, payload, { correlationId, occurredAt: now }),
+  };
 }
 
 function withoutUndefined<T extends object>(value: T): T {

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AnyEvent, ItemReceivedV1 } from '@app/contracts';
-import { writeWithOutbox } from '@app/messaging';
+import { OUTBOX_PARAMETERS_PER_EVENT, writeWithOutbox } from '@app/messaging';
+import { ASYNC_COMMIT, rowsPerStatement, valuesPlaceholders } from '@app/persistence';
 import type { ProgressUpdate } from '../domain/item-progress';
-import { ASYNC_COMMIT } from '@app/persistence';
 
 export interface StoredItemRef {
   id: string;
@@ -19,6 +19,12 @@ export interface NewItemRow {
   idempotencyKey?: string;
   requestHash?: string;
   payload: ItemReceivedV1;
+}
+
+/** An item to insert with the ItemReceived event that announces it. */
+export interface NewItem {
+  row: NewItemRow;
+  event: AnyEvent;
 }
 
 export interface ItemWithProgress {
@@ -40,52 +46,78 @@ export interface SenderItemsFilter {
   status?: 'open' | 'closed';
 }
 
+const ITEM_COLUMNS = [
+  'id',
+  'receipt_no',
+  'channel',
+  'platform',
+  'external_id',
+  'idempotency_key',
+  'request_hash',
+  'request_type',
+  'title',
+  'payload',
+  'received_at',
+];
+
 /** Intake's storage: items, receipt counters. Raw SQL on purpose: these are the hot path. */
 @Injectable()
 export class ItemsRepository {
+  /** How many items (each with its one event) fit in one statement's bind parameters. */
+  static readonly maxRowsPerStatement = rowsPerStatement(ITEM_COLUMNS.length + OUTBOX_PARAMETERS_PER_EVENT);
+
   constructor(private readonly dataSource: DataSource) {}
 
   /**
-   * Next sequence number of the day. Runs in its own short transaction so the counter row is never held,
-   * committed without waiting for the WAL flush: every request updates this one row, and a synchronous
-   * commit would hold its lock through an fsync, serialising intake. The item's own (synchronous) commit
-   * comes later in the WAL and makes the increment durable with it; a crash can only lose increments whose
-   * receipts were never issued.
+   * Hands out `count` more sequence numbers of each day in one statement: answers each day's `last_seq`
+   * after the increment, so its numbers are `last_seq - count + 1 … last_seq`. Commits on its own, without
+   * waiting for the WAL flush: every write updates these rows, and a synchronous commit would hold their
+   * locks through an fsync, serialising intake. The items' own (synchronous) commit comes later in the WAL
+   * and makes the increment durable with it; a crash can only lose increments whose receipts were never
+   * issued.
    */
-  async nextSequence(day: string): Promise<number> {
-    const rows = await this.dataSource.query<{ last_seq: number }[]>(
-      `INSERT INTO receipt_counters (day, last_seq) SELECT $1, 1 FROM ${ASYNC_COMMIT}
-       ON CONFLICT (day) DO UPDATE SET last_seq = receipt_counters.last_seq + 1
-       RETURNING last_seq`,
-      [day],
+  async allocateSequences(counts: ReadonlyMap<string, number>): Promise<Map<string, number>> {
+    // Days in one order, so that two writers never wait for each other's rows in opposite orders.
+    const days = [...counts.keys()].sort();
+    const rows = await this.dataSource.query<{ day: string; last_seq: number }[]>(
+      `INSERT INTO receipt_counters (day, last_seq)
+       SELECT wanted.day, wanted.count FROM unnest($1::text[], $2::int[]) AS wanted(day, count), ${ASYNC_COMMIT}
+       ON CONFLICT (day) DO UPDATE SET last_seq = receipt_counters.last_seq + EXCLUDED.last_seq
+       RETURNING day, last_seq`,
+      [days, days.map((day) => counts.get(day))],
     );
-    return rows[0]!.last_seq;
+    return new Map(rows.map((r) => [r.day, r.last_seq]));
   }
 
   /**
-   * Inserts the item and appends its events to the outbox in one statement (one round trip, atomic: both or
-   * neither). A unique violation (a concurrent twin) reaches the caller as the driver's error.
+   * Inserts the items and appends their events to the outbox in one statement (one round trip, atomic: all
+   * or nothing). A unique violation (a twin in the table or among the items) reaches the caller as the
+   * driver's error. At most `maxRowsPerStatement` items.
    */
-  async insertWithEvents(row: NewItemRow, events: readonly AnyEvent[]): Promise<void> {
-    const p = row.payload;
+  async insertWithEvents(items: readonly NewItem[]): Promise<void> {
+    if (items.length > ItemsRepository.maxRowsPerStatement)
+      throw new Error(`${items.length} items exceed one statement`);
     await writeWithOutbox(
       this.dataSource,
-      `INSERT INTO items (id, receipt_no, channel, platform, external_id, idempotency_key, request_hash, request_type, title, payload, received_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11)`,
-      [
-        row.id,
-        row.receiptNo,
-        p.source.channel,
-        p.source.platform ?? null,
-        p.source.externalId ?? null,
-        row.idempotencyKey ?? null,
-        row.requestHash ?? null,
-        p.requestType,
-        p.title,
-        JSON.stringify(p),
-        p.receivedAt,
-      ],
-      events,
+      `INSERT INTO items (${ITEM_COLUMNS.join(', ')})
+       VALUES ${valuesPlaceholders(items.length, ITEM_COLUMNS, { casts: { payload: 'jsonb' } })}`,
+      items.flatMap(({ row }) => {
+        const p = row.payload;
+        return [
+          row.id,
+          row.receiptNo,
+          p.source.channel,
+          p.source.platform ?? null,
+          p.source.externalId ?? null,
+          row.idempotencyKey ?? null,
+          row.requestHash ?? null,
+          p.requestType,
+          p.title,
+          JSON.stringify(p),
+          p.receivedAt,
+        ];
+      }),
+      items.map((item) => item.event),
     );
   }
 
