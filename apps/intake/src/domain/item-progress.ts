@@ -44,3 +44,55 @@ export function progressOf(event: AnyEvent): ProgressUpdate | undefined {
       return undefined;
   }
 }
+
+/** An item's progress as intake keeps it. Moments are microseconds since the epoch, as PostgreSQL orders them. */
+export interface ItemProgress {
+  status: 'open' | 'closed';
+  statusNotes: string | null;
+  /** When status and notes last moved, or null before any event. */
+  statusAt: bigint | null;
+  agencyResponsible: string | null;
+  agencyAt: bigint | null;
+}
+
+/** What one event says of an item's progress, and when it happened. */
+export interface TimedProgress {
+  itemId: string;
+  at: bigint;
+  update: ProgressUpdate;
+}
+
+/**
+ * The progress after one update. Events of one item can arrive out of order across topics: status and notes
+ * only move forward in event time (an update as late as the last one still moves them, and moves their
+ * moment even when it carries neither); the responsible agency likewise, moved only by updates naming one.
+ */
+export function applyProgress(state: ItemProgress, update: ProgressUpdate, at: bigint): ItemProgress {
+  const statusMoves = state.statusAt === null || state.statusAt <= at;
+  const agency = update.agencyResponsible;
+  const agencyMoves = agency !== undefined && (state.agencyAt === null || state.agencyAt <= at);
+  return {
+    status: statusMoves && update.status !== undefined ? update.status : state.status,
+    statusNotes: statusMoves && update.notes !== undefined ? update.notes : state.statusNotes,
+    statusAt: statusMoves ? at : state.statusAt,
+    agencyResponsible: agencyMoves ? agency : state.agencyResponsible,
+    agencyAt: agencyMoves ? at : state.agencyAt,
+  };
+}
+
+/**
+ * Each item's progress after the updates, applied one by one in the order given, from its `current`
+ * progress. Only the items updated are answered; updates of items without a current progress (unknown to
+ * intake) change nothing.
+ */
+export function foldProgress(
+  current: ReadonlyMap<string, ItemProgress>,
+  updates: readonly TimedProgress[],
+): Map<string, ItemProgress> {
+  const folded = new Map<string, ItemProgress>();
+  for (const { itemId, at, update } of updates) {
+    const state = folded.get(itemId) ?? current.get(itemId);
+    if (state) folded.set(itemId, applyProgress(state, update, at));
+  }
+  return folded;
+}
