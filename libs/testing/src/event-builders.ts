@@ -22,3 +22,30 @@ export function anItemReceived(title: string, correlationId = 'test'): EventOf<'
     { correlationId },
   );
 }
+
+/** An ItemRouted event of an item to the police, to a unit when given, at a moment when given. */
+export function anItemRouted(
+  itemId: string,
+  options: { unitId?: string; occurredAt?: Date; correlationId?: string } = {},
+): EventOf<'ItemRouted'> {
+  return createEvent(
+    'ItemRouted',
+    itemId,
+    {
+      receiptNo: 'YM-20261125-000001-6',
+      agency: 'police',
+      ...(options.unitId ? { unitId: options.unitId } : {}),
+      assisting: [],
+      confidence: 0.9,
+      outOfScope: false,
+      decisionId: 'd',
+      ruleSetVersion: 'v',
+      round: 1,
+      reason: 'r',
+    },
+    {
+      correlationId: options.correlationId ?? 'test',
+      ...(options.occurredAt ? { occurredAt: options.occurredAt } : {}),
+    },
+  );
+}

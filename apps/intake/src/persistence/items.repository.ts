@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AnyEvent, ItemReceivedV1 } from '@app/contracts';
 import { OUTBOX_PARAMETERS_PER_EVENT, writeWithOutbox } from '@app/messaging';
-import { ASYNC_COMMIT, rowsPerStatement, valuesPlaceholders } from '@app/persistence';
-import type { ProgressUpdate } from '../domain/item-progress';
+import { ASYNC_COMMIT, parameterChunks, rowsPerStatement, valuesPlaceholders } from '@app/persistence';
+import type { ItemProgress } from '../domain/item-progress';
 
 export interface StoredItemRef {
   id: string;
@@ -59,6 +59,21 @@ const ITEM_COLUMNS = [
   'payload',
   'received_at',
 ];
+
+const PROGRESS_COLUMNS = ['id', 'status', 'status_notes', 'status_at', 'agency_responsible', 'agency_at'];
+const PROGRESS_CASTS = {
+  id: 'uuid',
+  status: 'text',
+  status_notes: 'text',
+  status_at: 'bigint',
+  agency_responsible: 'text',
+  agency_at: 'bigint',
+};
+
+/** A timestamptz as microseconds since the epoch (exact: extract answers a numeric), and back. */
+const MICROS = (sql: string) => `(extract(epoch FROM ${sql}) * 1000000)::bigint`;
+const TIMESTAMP = (sql: string) => `'epoch'::timestamptz + ${sql} * interval '1 microsecond'`;
+const micros = (value: string | null) => (value === null ? null : BigInt(value));
 
 /** Intake's storage: items, receipt counters. Raw SQL on purpose: these are the hot path. */
 @Injectable()
@@ -134,25 +149,75 @@ export class ItemsRepository {
   }
 
   /**
-   * Records what an event says of an item's progress. Events of one item can arrive out of order across
-   * topics: status and notes, and the responsible agency, each only move forward in event time.
+   * Locks the items these events are about (in id order, so that two batches never wait for each other in
+   * opposite orders) and reads their progress, with each event's moment as PostgreSQL orders it (in
+   * microseconds, the precision of a timestamptz). `moments` follows the order of `events`; items intake does
+   * not know are absent from `current`.
    */
-  async recordProgress(
+  async lockProgress(
     manager: EntityManager,
-    itemId: string,
-    update: ProgressUpdate,
-    occurredAt: string,
-  ): Promise<void> {
-    await manager.query(
-      `UPDATE items SET
-         status = CASE WHEN $2::text IS NOT NULL AND (status_at IS NULL OR status_at <= $5) THEN $2 ELSE status END,
-         status_notes = CASE WHEN $3::text IS NOT NULL AND (status_at IS NULL OR status_at <= $5) THEN $3 ELSE status_notes END,
-         status_at = CASE WHEN status_at IS NULL OR status_at <= $5 THEN $5 ELSE status_at END,
-         agency_responsible = CASE WHEN $4::text IS NOT NULL AND (agency_at IS NULL OR agency_at <= $5) THEN $4 ELSE agency_responsible END,
-         agency_at = CASE WHEN $4::text IS NOT NULL AND (agency_at IS NULL OR agency_at <= $5) THEN $5 ELSE agency_at END
-       WHERE id = $1`,
-      [itemId, update.status ?? null, update.notes ?? null, update.agencyResponsible ?? null, occurredAt],
+    events: readonly { itemId: string; occurredAt: string }[],
+  ): Promise<{ current: Map<string, ItemProgress>; moments: bigint[] }> {
+    const rows = await manager.query<
+      {
+        at: string;
+        id: string | null;
+        status: 'open' | 'closed';
+        status_notes: string | null;
+        status_at: string | null;
+        agency_responsible: string | null;
+        agency_at: string | null;
+      }[]
+    >(
+      `WITH batch AS (
+         SELECT item_id, at, n FROM unnest($1::uuid[], $2::text[]) WITH ORDINALITY AS b(item_id, at, n)
+       ), locked AS MATERIALIZED (
+         SELECT id, status, status_notes, status_at, agency_responsible, agency_at
+           FROM items WHERE id IN (SELECT item_id FROM batch) ORDER BY id FOR UPDATE
+       )
+       SELECT ${MICROS('b.at::timestamptz')} AS at, l.id, l.status, l.status_notes,
+              ${MICROS('l.status_at')} AS status_at, l.agency_responsible, ${MICROS('l.agency_at')} AS agency_at
+         FROM batch b LEFT JOIN locked l ON l.id = b.item_id
+        ORDER BY b.n`,
+      [events.map((e) => e.itemId), events.map((e) => e.occurredAt)],
     );
+    const current = new Map<string, ItemProgress>();
+    for (const row of rows) {
+      if (row.id === null) continue;
+      current.set(row.id, {
+        status: row.status,
+        statusNotes: row.status_notes,
+        statusAt: micros(row.status_at),
+        agencyResponsible: row.agency_responsible,
+        agencyAt: micros(row.agency_at),
+      });
+    }
+    return { current, moments: rows.map((row) => BigInt(row.at)) };
+  }
+
+  /** Writes the items' progress (read with lockProgress in the same transaction), one statement a chunk. */
+  async writeProgress(manager: EntityManager, progress: ReadonlyMap<string, ItemProgress>): Promise<void> {
+    for (const chunk of parameterChunks([...progress], PROGRESS_COLUMNS.length)) {
+      await manager.query(
+        `UPDATE items SET
+           status = v.status,
+           status_notes = v.status_notes,
+           status_at = ${TIMESTAMP('v.status_at')},
+           agency_responsible = v.agency_responsible,
+           agency_at = ${TIMESTAMP('v.agency_at')}
+         FROM (VALUES ${valuesPlaceholders(chunk.length, PROGRESS_COLUMNS, { casts: PROGRESS_CASTS })})
+           AS v(${PROGRESS_COLUMNS.join(', ')})
+         WHERE items.id = v.id`,
+        chunk.flatMap(([id, p]) => [
+          id,
+          p.status,
+          p.statusNotes,
+          p.statusAt?.toString() ?? null,
+          p.agencyResponsible,
+          p.agencyAt?.toString() ?? null,
+        ]),
+      );
+    }
   }
 
   /** Items one sender submitted, newest first, optionally narrowed to receipts, a category and a period. */

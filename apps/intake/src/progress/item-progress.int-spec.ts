@@ -1,9 +1,15 @@
+import { randomUUID } from 'node:crypto';
+import { plainToInstance } from 'class-transformer';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createEvent, topicName, type AnyEvent } from '@app/contracts';
-import { eventually } from '@app/testing';
-import { startIntake, type IntakeUnderTest } from '../testing/intake-under-test';
+import { anItemRouted, eventually } from '@app/testing';
+import { SubmitItemDto } from '../items/submit-item.dto';
+import { SubmitItemUseCase } from '../items/submit-item.use-case';
+import { ItemsRepository } from '../persistence/items.repository';
+import { RecordProgressUseCase } from './record-progress.use-case';
+import { startIntake, validItem, type IntakeUnderTest } from '../testing/intake-under-test';
 
 const API_KEY = 'int-test-open311-progress-key';
 
@@ -114,5 +120,85 @@ describe('item progress from downstream events', () => {
         agency_responsible: '德城区公安分局',
       }),
     ]);
+  });
+
+  it('folds a batch in one read and one write, as if its events were applied one by one', async () => {
+    const submit = intake.app.get(SubmitItemUseCase);
+    const record = intake.app.get(RecordProgressUseCase);
+    const repository = intake.app.get(ItemsRepository);
+    const db = intake.app.get(DataSource);
+    const newItem = async () =>
+      (
+        await submit.execute({
+          item: plainToInstance(SubmitItemDto, validItem()),
+          source: { channel: 'window' },
+          correlationId: 'fold',
+        })
+      ).id;
+    const [a, b] = [await newItem(), await newItem()];
+    const at = (iso: string) => ({ correlationId: 'fold', occurredAt: new Date(iso) });
+    const routed = (itemId: string, unitId: string | undefined, when: string) =>
+      anItemRouted(itemId, { ...(unitId ? { unitId } : {}), occurredAt: new Date(when) });
+    const closed = (itemId: string, when: string) =>
+      createEvent(
+        'ItemClosed',
+        itemId,
+        { receiptNo: 'YM-20261125-000001-6', by: 'u', outcome: 'satisfied' },
+        at(when),
+      );
+    const signed = (itemId: string, when: string) =>
+      createEvent(
+        'ItemSigned',
+        itemId,
+        { receiptNo: 'YM-20261125-000001-6', by: 'u', unitId: 'ga-dc', workerId: 'w' },
+        at(when),
+      );
+    const aClosed = closed(a, '2026-11-25T10:00:00.000Z');
+    // Microseconds PostgreSQL keeps and JavaScript dates would lose: the later event must win.
+    const bRouted = {
+      ...routed(b, 'ga-dc', '2026-11-25T09:00:00.000Z'),
+      occurredAt: '2026-11-25T09:00:00.000001Z',
+    };
+    const batch = [
+      routed(a, 'ga-dc', '2026-11-25T09:00:00.000Z'),
+      aClosed,
+      signed(a, '2026-11-25T09:30:00.000Z'), // late: changes nothing
+      routed(a, undefined, '2026-11-25T09:00:00.000Z'), // same time as the first routing: moves the agency
+      aClosed, // a redelivery inside the batch: once
+      bRouted,
+      signed(b, '2026-11-25T09:00:00.000Z'), // a microsecond older than the routing: changes nothing
+      closed(randomUUID(), '2026-11-25T09:00:00.000Z'), // an item intake does not know
+    ];
+    const lock = jest.spyOn(repository, 'lockProgress');
+    const write = jest.spyOn(repository, 'writeProgress');
+    await record.execute(batch);
+    expect(lock).toHaveBeenCalledTimes(1);
+    expect(write).toHaveBeenCalledTimes(1);
+    const progress = async (id: string) =>
+      (
+        await db.query<Record<string, string | null>[]>(
+          `SELECT status, status_notes, to_char(status_at AT TIME ZONE 'UTC', 'HH24:MI:SS.US') AS status_at,
+                  agency_responsible, to_char(agency_at AT TIME ZONE 'UTC', 'HH24:MI:SS.US') AS agency_at
+             FROM items WHERE id = $1`,
+          [id],
+        )
+      )[0];
+    expect(await progress(a)).toEqual({
+      status: 'closed',
+      status_notes: '已办结关闭',
+      status_at: '10:00:00.000000',
+      agency_responsible: '公安',
+      agency_at: '09:00:00.000000',
+    });
+    expect(await progress(b)).toEqual({
+      status: 'open',
+      status_notes: '已分拨至 德城区公安分局',
+      status_at: '09:00:00.000001',
+      agency_responsible: '德城区公安分局',
+      agency_at: '09:00:00.000001',
+    });
+    // the whole batch again (a redelivery): nothing changes
+    await record.execute(batch);
+    expect(await progress(a)).toMatchObject({ status: 'closed', status_at: '10:00:00.000000' });
   });
 });

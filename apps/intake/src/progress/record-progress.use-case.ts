@@ -2,14 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AnyEvent } from '@app/contracts';
 import { claimUnprocessed } from '@app/messaging';
-import { progressOf } from '../domain/item-progress';
+import { foldProgress, progressOf } from '../domain/item-progress';
 import { ItemsRepository } from '../persistence/items.repository';
 
 export const INTAKE_CONSUMER = 'intake';
 
 /**
  * Keeps intake's view of each item's progress (routed to whom, open or closed) from the router's and
- * tracking's events, once per event however often Kafka delivers it.
+ * tracking's events, once per event however often Kafka delivers it: a batch is read and written back in
+ * one statement each, folded in between as if its events were applied one by one in order.
  */
 @Injectable()
 export class RecordProgressUseCase {
@@ -30,10 +31,15 @@ export class RecordProgressUseCase {
         INTAKE_CONSUMER,
         relevant.map((r) => r.event.eventId),
       );
-      for (const { event, update } of relevant) {
-        if (!fresh.delete(event.eventId)) continue;
-        await this.items.recordProgress(manager, event.itemId, update, event.occurredAt);
-      }
+      // Each event once, at its first place in the batch; the batch folds in order into one write per item.
+      const news = relevant.filter((r) => fresh.delete(r.event.eventId));
+      if (news.length === 0) return;
+      const { current, moments } = await this.items.lockProgress(
+        manager,
+        news.map((r) => r.event),
+      );
+      const updates = news.map(({ event, update }, i) => ({ itemId: event.itemId, at: moments[i]!, update }));
+      await this.items.writeProgress(manager, foldProgress(current, updates));
     });
   }
 }
