@@ -70,7 +70,10 @@ const PROGRESS_CASTS = {
   agency_at: 'bigint',
 };
 
-/** A timestamptz as microseconds since the epoch (exact: extract answers a numeric), and back. */
+/**
+ * A timestamptz as microseconds since the epoch, and back: exact both ways (extract answers a numeric; the
+ * product with an interval is exact below 2^53 microseconds, until the year 2255).
+ */
 const MICROS = (sql: string) => `(extract(epoch FROM ${sql}) * 1000000)::bigint`;
 const TIMESTAMP = (sql: string) => `'epoch'::timestamptz + ${sql} * interval '1 microsecond'`;
 const micros = (value: string | null) => (value === null ? null : BigInt(value));
