@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createEvent } from '@app/contracts';
+import { anItemRouted } from '@app/testing';
 import {
   applyProgress,
   foldProgress,
@@ -14,23 +15,7 @@ const meta = { correlationId: 'c' };
 describe('item progress for platforms', () => {
   it('names the unit an item was routed to, or its agency', () => {
     const routed = (unitId?: string) =>
-      createEvent(
-        'ItemRouted',
-        itemId,
-        {
-          receiptNo: 'YM-20261125-000001-6',
-          agency: 'police',
-          ...(unitId ? { unitId } : {}),
-          assisting: [],
-          confidence: 0.9,
-          outOfScope: false,
-          decisionId: 'd',
-          ruleSetVersion: 'v',
-          round: 1,
-          reason: 'r',
-        },
-        meta,
-      );
+      anItemRouted(itemId, { ...(unitId ? { unitId } : {}), correlationId: 'c' });
     expect(progressOf(routed('ga-dc'))).toEqual({
       status: 'open',
       agencyResponsible: '德城区公安分局',
