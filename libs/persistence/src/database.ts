@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import { DataSource, type DataSourceOptions, type MixedList, type EntitySchema } from 'typeorm';
+import { isUniqueViolation } from './unique-violation';
 
 export interface DatabaseOptions {
   url: string;
@@ -42,7 +43,7 @@ export async function ensureSchema(url: string, schema: string): Promise<void> {
     await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
   } catch (e) {
     // Two services starting at once may race on CREATE SCHEMA; losing the race is fine.
-    if ((e as { code?: string }).code !== '23505' && (e as { code?: string }).code !== '42P06') throw e;
+    if (!isUniqueViolation(e) && (e as { code?: string }).code !== '42P06') throw e;
   } finally {
     await client.end();
   }
