@@ -7,19 +7,15 @@ function table(header: string[], rows: (string | number)[][]): string {
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join('\n');
 }
 
-/** The final table the bench prints (the JSON file holds everything, including backlog samples). */
-const INTAKE_PHASES = [
-  ['(closed loop)', (r: BenchResults) => r.intake],
-  ['alone (router, tracking paused)', (r: BenchResults) => r.intake?.alone],
-] as const;
-
+/** Intake's closed-loop figures, each with what it measured. */
 function intakeFigures(r: BenchResults): [string, IntakeFigure][] {
-  return INTAKE_PHASES.flatMap(([what, pick]) => {
-    const figure = pick(r);
-    return figure ? [[what, figure] as [string, IntakeFigure]] : [];
-  });
+  const figures: [string, IntakeFigure][] = [];
+  if (r.intake) figures.push(['(closed loop)', r.intake]);
+  if (r.intake?.alone) figures.push(['alone (router, tracking paused)', r.intake.alone]);
+  return figures;
 }
 
+/** The final table the bench prints (the JSON file holds everything, including backlog samples). */
 export function renderReport(r: BenchResults): string {
   const out: string[] = [];
   out.push(
