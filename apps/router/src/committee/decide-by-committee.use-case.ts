@@ -5,7 +5,6 @@ import { DomainError } from '@app/errors';
 import { ItemRoutesRepository } from '../persistence/item-routes.repository';
 import { RuleSetProvider } from '../rules/rule-set.provider';
 import { Dispatcher, type CommitteeDecision } from '../routing/dispatcher';
-import { LoadLedger } from '../routing/load-ledger';
 import type { CommitteeDecisionResultDto } from './committee-decision.dto';
 
 const AWAITING = new Set(['triaged', 'arbitration']);
@@ -44,11 +43,11 @@ export class DecideByCommitteeUseCase {
           'The item is not waiting for a committee decision',
         );
       }
-      const tx = { manager, ledger: new LoadLedger(manager, this.routes) };
+      const tx = this.dispatcher.begin(manager);
       const events = await this.dispatcher.decideByCommittee(tx, route, decision, ruleSetVersion, {
         correlationId,
       });
-      await tx.ledger.flush();
+      await tx.flush();
       await appendToOutbox(manager, events);
       return { status: route.status, unitId: route.unitId, workerId: route.workerId, round: route.round };
     });

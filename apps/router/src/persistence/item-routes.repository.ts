@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { parameterChunks, valuesPlaceholders } from '@app/persistence';
 
 export type RouteStatus =
   'offered' | 'assigned' | 'queued' | 'triaged' | 'referred' | 'arbitration' | 'resolved' | 'closed';
@@ -65,49 +66,93 @@ export interface Offer {
   workerId: string;
 }
 
+export type OfferStatus = 'open' | 'signed' | 'rejected' | 'expired' | 'withdrawn';
+
+/** An offer to write, made at `offeredAt` and open until `expiresAt` unless already closed with `status`. */
+export interface NewOffer extends Offer {
+  status: OfferStatus;
+  offeredAt: Date;
+  expiresAt: Date;
+}
+
 export interface WorkerLoad {
   workerId: string;
   active: number;
   lastAssignedAt: Date | null;
 }
 
-const COLUMNS = `item_id, receipt_no, status, agency, category, area_code, grid_id, unit_id, worker_id, round, returns,
-  excluded_units, excluded_agencies, tried_workers, scores, categories, preferred_worker, citizen_key, repeat_of,
-  correlation_id`;
+/** Column ↔ value of a route, in the table's column order; jsonb columns are written as JSON text. */
+const ROUTE_FIELDS: readonly (readonly [string, (r: ItemRoute) => unknown])[] = [
+  ['item_id', (r) => r.itemId],
+  ['receipt_no', (r) => r.receiptNo],
+  ['status', (r) => r.status],
+  ['agency', (r) => r.agency],
+  ['category', (r) => r.category],
+  ['area_code', (r) => r.areaCode],
+  ['grid_id', (r) => r.gridId],
+  ['unit_id', (r) => r.unitId],
+  ['worker_id', (r) => r.workerId],
+  ['round', (r) => r.round],
+  ['returns', (r) => r.returns],
+  ['excluded_units', (r) => r.excludedUnits],
+  ['excluded_agencies', (r) => r.excludedAgencies],
+  ['tried_workers', (r) => r.triedWorkers],
+  ['scores', (r) => JSON.stringify(r.scores)],
+  ['categories', (r) => JSON.stringify(r.categories)],
+  ['preferred_worker', (r) => r.preferredWorker],
+  ['citizen_key', (r) => r.citizenKey],
+  ['repeat_of', (r) => r.repeatOf],
+  ['correlation_id', (r) => r.correlationId],
+];
+const ROUTE_COLUMNS = ROUTE_FIELDS.map(([column]) => column);
+const COLUMNS = ROUTE_COLUMNS.join(', ');
+/** What moves change of a stored route. */
+const UPDATED_FIELDS = ROUTE_FIELDS.filter(([column]) =>
+  [
+    'status',
+    'agency',
+    'category',
+    'unit_id',
+    'worker_id',
+    'round',
+    'returns',
+    'excluded_units',
+    'excluded_agencies',
+    'tried_workers',
+    'preferred_worker',
+    'area_code',
+  ].includes(column),
+);
 
 /** Item routes, offers and worker load; every method runs inside the caller's transaction. */
 @Injectable()
 export class ItemRoutesRepository {
-  /** Inserts the route unless the item already has one (a redelivered ItemReceived under another event id). */
-  async insert(manager: EntityManager, r: ItemRoute): Promise<boolean> {
-    const rows = await manager.query<unknown[]>(
-      `INSERT INTO item_routes (${COLUMNS})
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15::jsonb, $16::jsonb, $17, $18, $19, $20)
-       ON CONFLICT (item_id) DO NOTHING RETURNING item_id`,
-      [
-        r.itemId,
-        r.receiptNo,
-        r.status,
-        r.agency,
-        r.category,
-        r.areaCode,
-        r.gridId,
-        r.unitId,
-        r.workerId,
-        r.round,
-        r.returns,
-        r.excludedUnits,
-        r.excludedAgencies,
-        r.triedWorkers,
-        JSON.stringify(r.scores),
-        JSON.stringify(r.categories),
-        r.preferredWorker,
-        r.citizenKey,
-        r.repeatOf,
-        r.correlationId,
-      ],
+  /**
+   * Inserts new routes, skipping items that already have one (a redelivered ItemReceived under another event
+   * id), and answers the items whose route it inserted.
+   */
+  async insertMany(manager: EntityManager, routes: readonly ItemRoute[]): Promise<Set<string>> {
+    const inserted = new Set<string>();
+    for (const chunk of parameterChunks(routes, ROUTE_COLUMNS.length)) {
+      const rows = await manager.query<{ item_id: string }[]>(
+        `INSERT INTO item_routes (${ROUTE_COLUMNS.join(', ')})
+         VALUES ${valuesPlaceholders(chunk.length, ROUTE_COLUMNS, { casts: { scores: 'jsonb', categories: 'jsonb' } })}
+         ON CONFLICT (item_id) DO NOTHING RETURNING item_id`,
+        chunk.flatMap((r) => ROUTE_FIELDS.map(([, value]) => value(r))),
+      );
+      for (const row of rows) inserted.add(row.item_id);
+    }
+    return inserted;
+  }
+
+  /** Which of the items already have a route. */
+  async existing(manager: EntityManager, itemIds: readonly string[]): Promise<Set<string>> {
+    if (itemIds.length === 0) return new Set();
+    const rows = await manager.query<{ item_id: string }[]>(
+      'SELECT item_id FROM item_routes WHERE item_id = ANY($1::uuid[])',
+      [itemIds],
     );
-    return rows.length > 0;
+    return new Set(rows.map((r) => r.item_id));
   }
 
   /** The citizen's most recent open item in this category, if any (known repeat). */
@@ -137,41 +182,28 @@ export class ItemRoutesRepository {
 
   async update(manager: EntityManager, r: ItemRoute): Promise<void> {
     await manager.query(
-      `UPDATE item_routes SET status = $2, agency = $3, category = $4, unit_id = $5, worker_id = $6, round = $7,
-         returns = $8, excluded_units = $9, excluded_agencies = $10, tried_workers = $11, preferred_worker = $12,
-         area_code = $13, updated_at = now()
+      `UPDATE item_routes SET ${UPDATED_FIELDS.map(([column], i) => `${column} = $${i + 2}`).join(', ')},
+         updated_at = now()
        WHERE item_id = $1`,
-      [
-        r.itemId,
-        r.status,
-        r.agency,
-        r.category,
-        r.unitId,
-        r.workerId,
-        r.round,
-        r.returns,
-        r.excludedUnits,
-        r.excludedAgencies,
-        r.triedWorkers,
-        r.preferredWorker,
-        r.areaCode,
-      ],
+      [r.itemId, ...UPDATED_FIELDS.map(([, value]) => value(r))],
     );
   }
 
-  async insertOffer(manager: EntityManager, offer: Offer, offeredAt: Date, expiresAt: Date): Promise<void> {
-    await manager.query(
-      `INSERT INTO offers (id, item_id, unit_id, worker_id, status, offered_at, expires_at)
-       VALUES ($1, $2, $3, $4, 'open', $5, $6)`,
-      [offer.id, offer.itemId, offer.unitId, offer.workerId, offeredAt, expiresAt],
-    );
+  async insertOffers(manager: EntityManager, offers: readonly NewOffer[]): Promise<void> {
+    const columns = ['id', 'item_id', 'unit_id', 'worker_id', 'status', 'offered_at', 'expires_at'];
+    for (const chunk of parameterChunks(offers, columns.length)) {
+      await manager.query(
+        `INSERT INTO offers (${columns.join(', ')}) VALUES ${valuesPlaceholders(chunk.length, columns)}`,
+        chunk.flatMap((o) => [o.id, o.itemId, o.unitId, o.workerId, o.status, o.offeredAt, o.expiresAt]),
+      );
+    }
   }
 
   /** Closes the item's open offer (if any) with a final status and returns it. */
   async closeOpenOffer(
     manager: EntityManager,
     itemId: string,
-    status: 'signed' | 'rejected' | 'expired' | 'withdrawn',
+    status: Exclude<OfferStatus, 'open'>,
   ): Promise<Offer | undefined> {
     // TypeORM answers an UPDATE … RETURNING with [rows, affected count].
     const [rows] = await manager.query<
@@ -222,16 +254,24 @@ export class ItemRoutesRepository {
     );
   }
 
-  /** Applies a transaction's load changes in worker order, so concurrent transactions never deadlock on them. */
+  /**
+   * Applies a transaction's load changes in one statement, rows in worker order, so concurrent transactions
+   * never deadlock on them.
+   */
   async applyLoadChanges(manager: EntityManager, changes: readonly LoadChange[]): Promise<void> {
-    for (const c of [...changes].sort((a, b) => a.workerId.localeCompare(b.workerId))) {
-      await manager.query(
-        `INSERT INTO worker_load (worker_id, active, last_assigned_at) VALUES ($1, GREATEST($2::int, 0), $3)
-         ON CONFLICT (worker_id) DO UPDATE SET active = GREATEST(worker_load.active + $2::int, 0),
-           last_assigned_at = COALESCE($3, worker_load.last_assigned_at)`,
-        [c.workerId, c.delta, c.lastAssignedAt],
-      );
-    }
+    if (changes.length === 0) return;
+    const sorted = [...changes].sort((a, b) => a.workerId.localeCompare(b.workerId));
+    await manager.query(
+      `INSERT INTO worker_load (worker_id, active, last_assigned_at)
+       SELECT c.worker_id, GREATEST(c.delta, 0), c.at
+         FROM unnest($1::text[], $2::int[], $3::timestamptz[]) WITH ORDINALITY AS c(worker_id, delta, at, n)
+        ORDER BY c.n
+       ON CONFLICT (worker_id) DO UPDATE SET active = GREATEST(worker_load.active + (
+           SELECT c.delta FROM unnest($1::text[], $2::int[]) AS c(worker_id, delta)
+            WHERE c.worker_id = EXCLUDED.worker_id), 0),
+         last_assigned_at = COALESCE(EXCLUDED.last_assigned_at, worker_load.last_assigned_at)`,
+      [sorted.map((c) => c.workerId), sorted.map((c) => c.delta), sorted.map((c) => c.lastAssignedAt)],
+    );
   }
 }
 

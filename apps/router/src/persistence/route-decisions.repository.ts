@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { parameterChunks, valuesPlaceholders } from '@app/persistence';
 
 export interface DecisionRow {
   id: string;
@@ -19,31 +20,51 @@ export interface DecisionRow {
   explanation: unknown;
 }
 
+const COLUMNS = [
+  'id',
+  'item_id',
+  'receipt_no',
+  'round',
+  'outcome',
+  'agency',
+  'category',
+  'area_code',
+  'unit_id',
+  'assisting',
+  'suggested_department',
+  'confidence',
+  'reason',
+  'rule_set_version',
+  'explanation',
+] as const;
+
 /** Every routing decision with its full explanation (the event carries only a short reason). */
 @Injectable()
 export class RouteDecisionsRepository {
-  async insert(manager: EntityManager, r: DecisionRow): Promise<void> {
-    await manager.query(
-      `INSERT INTO route_decisions (id, item_id, receipt_no, round, outcome, agency, category, area_code, unit_id,
-         assisting, suggested_department, confidence, reason, rule_set_version, explanation)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11, $12, $13, $14, $15::jsonb)`,
-      [
-        r.id,
-        r.itemId,
-        r.receiptNo,
-        r.round,
-        r.outcome,
-        r.agency,
-        r.category,
-        r.areaCode,
-        r.unitId,
-        JSON.stringify(r.assisting),
-        r.suggestedDepartment,
-        r.confidence,
-        r.reason,
-        r.ruleSetVersion,
-        JSON.stringify(r.explanation ?? null),
-      ],
-    );
+  /** Inserts the decisions of a transaction, as many a statement as the parameter limit allows. */
+  async insertMany(manager: EntityManager, rows: readonly DecisionRow[]): Promise<void> {
+    for (const chunk of parameterChunks(rows, COLUMNS.length)) {
+      await manager.query(
+        `INSERT INTO route_decisions (${COLUMNS.join(', ')})
+         VALUES ${valuesPlaceholders(chunk.length, COLUMNS, { casts: { assisting: 'jsonb', explanation: 'jsonb' } })}`,
+        chunk.flatMap((r) => [
+          r.id,
+          r.itemId,
+          r.receiptNo,
+          r.round,
+          r.outcome,
+          r.agency,
+          r.category,
+          r.areaCode,
+          r.unitId,
+          JSON.stringify(r.assisting),
+          r.suggestedDepartment,
+          r.confidence,
+          r.reason,
+          r.ruleSetVersion,
+          JSON.stringify(r.explanation ?? null),
+        ]),
+      );
+    }
   }
 }

@@ -5,7 +5,7 @@ import { appendToOutbox, claimUnprocessed } from '@app/messaging';
 import { ItemRoutesRepository, type ItemRoute } from '../persistence/item-routes.repository';
 import { RuleSetProvider } from '../rules/rule-set.provider';
 import { Dispatcher } from './dispatcher';
-import { LoadLedger, type RoutingTx } from './load-ledger';
+import type { RoutingTx } from './routing-tx';
 import { ROUTER_CONSUMER } from './route-items.use-case';
 
 /** Tracking events that change assignments or load; the rest (notes, deadlines…) are not the router's business. */
@@ -44,13 +44,13 @@ export class ApplyTrackingEventsUseCase {
         ROUTER_CONSUMER,
         relevant.map((e) => e.eventId),
       );
-      const tx = { manager, ledger: new LoadLedger(manager, this.routes) };
+      const tx = this.dispatcher.begin(manager);
       const out: AnyEvent[] = [];
       for (const event of relevant) {
         if (!fresh.delete(event.eventId)) continue;
         out.push(...(await this.apply(tx, event, ruleSetVersion)));
       }
-      await tx.ledger.flush();
+      await tx.flush();
       await appendToOutbox(manager, out);
     });
   }
@@ -62,7 +62,7 @@ export class ApplyTrackingEventsUseCase {
     const meta: EventMeta = { correlationId: event.correlationId, causationId: event.eventId };
     switch (event.type) {
       case 'ItemSigned': {
-        const offer = await this.routes.closeOpenOffer(manager, route.itemId, 'signed');
+        const offer = await tx.closeOpenOffer(route.itemId, 'signed');
         const holder = offer?.workerId ?? (ON_A_DESK.has(route.status) ? route.workerId : null);
         if (holder !== event.payload.workerId) {
           if (holder) ledger.remove(holder);
@@ -76,7 +76,7 @@ export class ApplyTrackingEventsUseCase {
       }
       case 'OfferRejected': {
         if (route.status !== 'offered' || route.workerId !== event.payload.workerId) return [];
-        const offer = await this.routes.closeOpenOffer(manager, route.itemId, 'rejected');
+        const offer = await tx.closeOpenOffer(route.itemId, 'rejected');
         if (offer) ledger.remove(offer.workerId);
         return this.dispatcher.offerNext(tx, route, meta);
       }
@@ -119,7 +119,7 @@ export class ApplyTrackingEventsUseCase {
 
   /** Withdraws any open offer and takes the item off its holder's load. */
   private async takeOffDesk(tx: RoutingTx, route: ItemRoute): Promise<void> {
-    const offer = await this.routes.closeOpenOffer(tx.manager, route.itemId, 'withdrawn');
+    const offer = await tx.closeOpenOffer(route.itemId, 'withdrawn');
     const holder = offer?.workerId ?? (ON_A_DESK.has(route.status) ? route.workerId : null);
     if (holder) tx.ledger.remove(holder);
     route.workerId = null;

@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { createEvent, type AnyEvent, type EventMeta, type EventOf } from '@app/contracts';
 import {
   areaByCode,
@@ -21,7 +22,7 @@ import { ItemRoutesRepository, type ItemRoute } from '../persistence/item-routes
 import { RouteDecisionsRepository } from '../persistence/route-decisions.repository';
 import { RouterConfig } from '../router.config';
 import { Clock } from './clock';
-import type { RoutingTx } from './load-ledger';
+import { RoutingTx } from './routing-tx';
 
 /** What the committee decided for an item in triage or arbitration. */
 export interface CommitteeDecision {
@@ -66,6 +67,11 @@ export class Dispatcher {
     private readonly config: RouterConfig,
     private readonly clock: Clock,
   ) {}
+
+  /** The unit of work the moves below run in; the caller flushes it before committing. */
+  begin(manager: EntityManager): RoutingTx {
+    return new RoutingTx(manager, this.routes, this.decisions);
+  }
 
   async routeNew(
     tx: RoutingTx,
@@ -136,8 +142,8 @@ export class Dispatcher {
     switch (outcome.kind) {
       case 'triaged': {
         route.status = 'triaged';
-        if (!(await this.routes.insert(tx.manager, route))) return [];
-        await this.decisions.insert(tx.manager, {
+        if (!tx.addRoute(route)) return [];
+        tx.recordDecision({
           ...decision,
           outcome: 'triaged',
           category: c.category ?? null,
@@ -162,8 +168,8 @@ export class Dispatcher {
       }
       case 'referred': {
         route.status = 'referred';
-        if (!(await this.routes.insert(tx.manager, route))) return [];
-        await this.decisions.insert(tx.manager, {
+        if (!tx.addRoute(route)) return [];
+        tx.recordDecision({
           ...decision,
           outcome: 'referred',
           category: null,
@@ -203,7 +209,7 @@ export class Dispatcher {
         });
         const earlier =
           route.citizenKey && route.category
-            ? await this.routes.findOpenEarlier(tx.manager, route.citizenKey, route.category)
+            ? await tx.openEarlier(route.citizenKey, route.category)
             : undefined;
         const repeatUnit = earlier && unitById(earlier.unitId);
         if (earlier && repeatUnit) {
@@ -213,8 +219,8 @@ export class Dispatcher {
           route.preferredWorker = earlier.workerId;
           route.repeatOf = earlier.itemId;
         }
-        if (!(await this.routes.insert(tx.manager, route))) return [];
-        await this.decisions.insert(tx.manager, {
+        if (!tx.addRoute(route)) return [];
+        tx.recordDecision({
           ...decision,
           outcome: 'routed',
           agency: target.agency,
@@ -269,7 +275,7 @@ export class Dispatcher {
       if (!options.queueIfNobody) return [];
       route.status = 'queued';
       route.workerId = null;
-      await this.routes.update(tx.manager, route);
+      await tx.updateRoute(route);
       return [
         createEvent(
           'ItemQueued',
@@ -282,17 +288,20 @@ export class Dispatcher {
     const now = this.clock.now();
     const expiresAt = new Date(now.getTime() + this.config.ROUTER_OFFER_TTL_S * 1000);
     const offerId = randomUUID();
-    await this.routes.insertOffer(
-      tx.manager,
-      { id: offerId, itemId: route.itemId, unitId, workerId: worker.id },
-      now,
+    tx.offer({
+      id: offerId,
+      itemId: route.itemId,
+      unitId,
+      workerId: worker.id,
+      status: 'open',
+      offeredAt: now,
       expiresAt,
-    );
+    });
     tx.ledger.add(worker.id, now);
     route.status = 'offered';
     route.workerId = worker.id;
     route.triedWorkers = [...route.triedWorkers, worker.id];
-    await this.routes.update(tx.manager, route);
+    await tx.updateRoute(route);
     return [
       createEvent(
         'ItemOffered',
@@ -350,8 +359,8 @@ export class Dispatcher {
       route.status = 'referred';
       route.agency = 'out_of_scope';
       route.unitId = null;
-      await this.routes.update(tx.manager, route);
-      await this.decisions.insert(tx.manager, {
+      await tx.updateRoute(route);
+      tx.recordDecision({
         ...base,
         outcome: 'referred',
         agency: 'out_of_scope',
@@ -399,7 +408,7 @@ export class Dispatcher {
     route.unitId = unit.id;
     route.areaCode = unit.areaCode ?? route.areaCode;
     route.category = category?.id ?? null;
-    await this.decisions.insert(tx.manager, {
+    tx.recordDecision({
       ...base,
       outcome: 'routed',
       agency: decision.agency,
@@ -455,9 +464,9 @@ export class Dispatcher {
     if (route.returns >= this.config.ROUTER_MAX_RETURNS) {
       route.status = 'arbitration';
       route.unitId = COMMITTEE_UNIT_ID;
-      await this.routes.update(tx.manager, route);
+      await tx.updateRoute(route);
       const reason = `已退单 ${route.returns} 次（最近：${returned.reason}），提请政法委仲裁`;
-      await this.decisions.insert(tx.manager, {
+      tx.recordDecision({
         ...base,
         outcome: 'arbitration',
         agency: 'committee',
@@ -485,8 +494,8 @@ export class Dispatcher {
     if (target.kind === 'triage') {
       route.status = 'triaged';
       route.unitId = null;
-      await this.routes.update(tx.manager, route);
-      await this.decisions.insert(tx.manager, {
+      await tx.updateRoute(route);
+      tx.recordDecision({
         ...base,
         outcome: 'triaged',
         agency: target.suggestedAgency ?? 'committee',
@@ -515,7 +524,7 @@ export class Dispatcher {
     route.category = category?.id ?? null;
     route.preferredWorker = target.preferredWorker ?? null;
     const reason = `退单后重新分拨（第 ${route.round} 轮，排除 ${route.excludedUnits.join('、')}）`;
-    await this.decisions.insert(tx.manager, {
+    tx.recordDecision({
       ...base,
       outcome: 'routed',
       agency: target.agency,

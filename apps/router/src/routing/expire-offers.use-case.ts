@@ -5,7 +5,6 @@ import { appendToOutbox } from '@app/messaging';
 import { ItemRoutesRepository } from '../persistence/item-routes.repository';
 import { Clock } from './clock';
 import { Dispatcher } from './dispatcher';
-import { LoadLedger } from './load-ledger';
 
 /**
  * The periodic sweep. Offers nobody signed for in time: announce OfferExpired and offer the item to the next
@@ -26,11 +25,11 @@ export class ExpireOffersUseCase {
     const now = this.clock.now();
     return this.dataSource.transaction(async (manager) => {
       const itemIds = await this.routes.claimExpired(manager, now, limit);
-      const tx = { manager, ledger: new LoadLedger(manager, this.routes) };
+      const tx = this.dispatcher.begin(manager);
       const out: AnyEvent[] = [];
       for (const itemId of itemIds) {
         const route = await this.routes.lock(manager, itemId);
-        const offer = await this.routes.closeOpenOffer(manager, itemId, 'expired');
+        const offer = await tx.closeOpenOffer(itemId, 'expired');
         if (!route || !offer) continue;
         tx.ledger.remove(offer.workerId);
         const meta = { correlationId: route.correlationId };
@@ -56,7 +55,7 @@ export class ExpireOffersUseCase {
           )),
         );
       }
-      await tx.ledger.flush();
+      await tx.flush();
       await appendToOutbox(manager, out);
       return itemIds.length;
     });

@@ -4,10 +4,12 @@ import type { ItemRoutesRepository, LoadChange, WorkerLoad } from '../persistenc
 /**
  * Worker load changes of one transaction, kept in memory and written once at the end in worker order (rows
  * locked in one global order cannot deadlock between router instances). Reads see the stored load plus
- * this transaction's changes, so several items in one batch are spread correctly.
+ * this transaction's changes, so several items in one batch are spread correctly. A worker's stored load is
+ * read once per transaction: the choice of worker is a balance, and the changes are written as deltas.
  */
 export class LoadLedger {
   private readonly changes = new Map<string, LoadChange>();
+  private readonly stored = new Map<string, WorkerLoad | null>();
 
   constructor(
     private readonly manager: EntityManager,
@@ -15,10 +17,14 @@ export class LoadLedger {
   ) {}
 
   async loads(workerIds: readonly string[]): Promise<Map<string, WorkerLoad>> {
-    const stored = await this.routes.loads(this.manager, workerIds);
+    const unread = workerIds.filter((id) => !this.stored.has(id));
+    if (unread.length > 0) {
+      const read = await this.routes.loads(this.manager, unread);
+      for (const id of unread) this.stored.set(id, read.get(id) ?? null);
+    }
     return new Map(
       workerIds.map((id) => {
-        const base = stored.get(id);
+        const base = this.stored.get(id);
         const change = this.changes.get(id);
         return [
           id,
@@ -48,6 +54,7 @@ export class LoadLedger {
       [...this.changes.values()].filter((c) => c.delta !== 0 || c.lastAssignedAt),
     );
     this.changes.clear();
+    this.stored.clear();
   }
 
   private change(workerId: string): LoadChange {
@@ -58,10 +65,4 @@ export class LoadLedger {
     }
     return change;
   }
-}
-
-/** What the router's moves work within: the transaction and its load ledger. */
-export interface RoutingTx {
-  manager: EntityManager;
-  ledger: LoadLedger;
 }

@@ -319,6 +319,43 @@ describe('router on real Kafka and PostgreSQL', () => {
     expect(events[1]).toMatchObject({ type: 'ItemOffered', workerId: 'ga-qh-02' });
   });
 
+  it('routes a batch in one go: a repeat of an item in the same batch, and an item twice under two event ids', async () => {
+    const first = received('手机被偷', '在超市被扒窃', '齐河县华店镇', '13900139000');
+    const repeat = received('又来反映手机被偷的事', '上次被扒窃还没结果', '禹城市伦镇', '13900139000');
+    const again = { ...first, eventId: randomUUID() } as AnyEvent;
+    await apps[0]!.get(RouteItemsUseCase).execute([first, repeat, again]);
+    const routes = await dataSource.query<
+      { item_id: string; unit_id: string; worker_id: string; repeat_of: string | null; decisions: number }[]
+    >(
+      `SELECT r.item_id, r.unit_id, r.worker_id, r.repeat_of,
+              (SELECT count(*)::int FROM route_decisions d WHERE d.item_id = r.item_id) AS decisions
+         FROM item_routes r WHERE r.item_id = ANY($1::uuid[]) ORDER BY r.repeat_of NULLS FIRST`,
+      [[first.itemId, repeat.itemId]],
+    );
+    expect(routes).toEqual([
+      expect.objectContaining({ item_id: first.itemId, repeat_of: null, decisions: 1 }),
+      expect.objectContaining({
+        item_id: repeat.itemId,
+        repeat_of: first.itemId,
+        unit_id: routes[0]?.unit_id,
+        worker_id: routes[0]?.worker_id,
+        decisions: 1,
+      }),
+    ]);
+    const offers = await dataSource.query<{ item_id: string; worker_id: string }[]>(
+      "SELECT item_id, worker_id FROM offers WHERE item_id = ANY($1::uuid[]) AND status = 'open'",
+      [[first.itemId, repeat.itemId]],
+    );
+    expect(offers).toHaveLength(2);
+    // Delivered once more later, under yet another event id: the item keeps its one route and decision.
+    await apps[0]!.get(RouteItemsUseCase).execute([{ ...first, eventId: randomUUID() }]);
+    const [{ n } = { n: -1 }] = await dataSource.query<{ n: number }[]>(
+      'SELECT count(*)::int AS n FROM route_decisions WHERE item_id = $1',
+      [first.itemId],
+    );
+    expect(n).toBe(1);
+  });
+
   it('applies rule edits without a restart and audits them', async () => {
     const server = apps[1]!.getHttpServer() as App;
     const draft = {
