@@ -37,7 +37,9 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * NOTIFY is kept out of the producing transactions on purpose: PostgreSQL serialises every notifying
  * commit, including its WAL flush, behind one cluster-wide lock, which capped intake at one commit per
  * fsync. Polling covers anything missed. A crash between send and mark re-sends the batch on restart:
- * consumers drop the duplicates by event id (which is also why the delete may commit asynchronously).
+ * consumers drop the duplicates by event id (which is also why the delete may commit asynchronously). The
+ * delete runs while the next batch is read and sent (that read skips the rows being deleted), so a cycle is a
+ * read and a send, not a read, a send and a delete.
  * Sent rows are deleted, not kept: the topic is the record. Every sent row leaves a dead entry in the
  * unsent-rows index until a vacuum, and the poll walks them all: with sent rows kept and no vacuum (this
  * machine runs PostgreSQL with autovacuum off) a poll cost 1.5–2.5 ms after a few thousand items and grew
@@ -60,6 +62,9 @@ export class OutboxRelay {
   published = 0;
   private announcing = false;
   private announceAgain = false;
+  /** The delete of the last batch sent, still running, and the ids it deletes. */
+  private deleting: Promise<void> = Promise.resolve();
+  private beingDeleted: string[] = [];
   private readonly commits: EntitySubscriberInterface = {
     afterTransactionCommit: (event: TransactionCommitEvent) => {
       if (!event.queryRunner.isTransactionActive && takeOutboxAppended(event.queryRunner))
@@ -86,6 +91,7 @@ export class OutboxRelay {
     if (subscribers.includes(this.commits)) subscribers.splice(subscribers.indexOf(this.commits), 1);
     this.wake?.();
     await this.loop;
+    await this.deleting;
     await this.dropListener();
   }
 
@@ -183,8 +189,8 @@ export class OutboxRelay {
     this.notified = false;
     const rows = await this.dataSource.query<OutboxRow[]>(
       `SELECT id, topic, message_key, event_id, event_type, envelope
-         FROM outbox WHERE sent_at IS NULL ORDER BY id LIMIT $1`,
-      [this.options.batchSize],
+         FROM outbox WHERE sent_at IS NULL AND id <> ALL($2::bigint[]) ORDER BY id LIMIT $1`,
+      [this.options.batchSize, this.beingDeleted],
     );
     if (rows.length === 0) return 0;
     const byTopic = new Map<string, Message[]>();
@@ -207,16 +213,37 @@ export class OutboxRelay {
       acks: -1,
       topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
     });
-    await this.dataSource.query(`DELETE FROM outbox USING ${ASYNC_COMMIT} WHERE id = ANY($1::bigint[])`, [
-      rows.map((r) => r.id),
-    ]);
+    // One delete at a time: the previous one must be done before this batch's starts (and its ids are then
+    // no longer skipped by the next read).
+    await this.deleting;
     this.published += rows.length;
-    this.deletedSinceVacuum += rows.length;
+    this.startDelete(rows.map((r) => r.id));
     return rows.length;
+  }
+
+  /**
+   * Deletes sent rows in the background; a failed delete is retried by the relay's own cycle: its rows are no
+   * longer skipped, so they are sent again (consumers drop them by event id) and deleted then.
+   */
+  private startDelete(ids: string[]): void {
+    this.beingDeleted = ids;
+    this.deleting = this.dataSource
+      .query(`DELETE FROM outbox USING ${ASYNC_COMMIT} WHERE id = ANY($1::bigint[])`, [ids])
+      .then(
+        () => {
+          this.deletedSinceVacuum += ids.length;
+        },
+        (error: unknown) =>
+          this.logger.warn(`outbox delete failed, rows will be sent again: ${String(error)}`),
+      )
+      .finally(() => {
+        this.beingDeleted = [];
+      });
   }
 
   /** Clears the dead rows and index entries the deletes left (see the class comment); never fails a cycle. */
   private async vacuumOccasionally(): Promise<void> {
+    await this.deleting;
     if (this.vacuumRefused || this.deletedSinceVacuum < VACUUM_AFTER_ROWS) return;
     if (Date.now() - this.lastVacuum < VACUUM_MIN_INTERVAL_MS) return;
     this.lastVacuum = Date.now();
