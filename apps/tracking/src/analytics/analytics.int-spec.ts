@@ -425,6 +425,87 @@ describe('analytics on real PostgreSQL', () => {
     ]);
   });
 
+  it('detects repeats and hot spots in a batch as it would one item per batch', async () => {
+    const dec = (day: number) => new Date(Date.UTC(2026, 11, day, 1)).toISOString();
+    const area = '371424';
+    const clutter = '楼道堆放杂物堵塞消防通道';
+    const noise = '广场舞音响深夜扰民';
+    const door = '单元门禁系统损坏外人随意进出';
+    const [a1, a2, a3] = [newItem(), newItem(), newItem()];
+    const [b1, b2, b3] = [newItem(), newItem(), newItem()];
+    const [c1, c2] = [newItem(), newItem()];
+    const [p1, p2, q] = [newItem(), newItem(), newItem()];
+    const rs = Array.from({ length: 10 }, newItem);
+    const earlierBatch = [
+      received(b1, dec(1), { title: clutter, mobile: '13600000001', areaCode: area }),
+      received(p1, dec(2), { title: noise, mobile: '13600000011', areaCode: area }),
+      received(p2, dec(3), { title: `${noise}严重`, mobile: '13600000012', areaCode: area }),
+    ];
+    const batch = [
+      // B3 repeats B2, whose link to B1 is made earlier in the batch: B3's link is to B1 too.
+      received(b2, dec(5), { title: `${clutter}无人清理`, mobile: '13600000001', areaCode: area }),
+      received(b3, dec(8), { title: `${clutter}无人清理`, mobile: '13600000001', areaCode: area }),
+      // C1, received before C2 but processed after it, links C2 from the earlier side.
+      received(c2, dec(9), { title: '再次反映小区路灯损坏多日未修', mobile: '13600000003', areaCode: area }),
+      received(c1, dec(4), { title: '小区路灯损坏多日未修', mobile: '13600000003', areaCode: area }),
+      // Processed newest first: A3 cannot see A1 yet (its better match), so A2 links it, and A1 links A2.
+      received(a3, dec(12), { title: door, mobile: '13600000004', areaCode: area }),
+      received(a2, dec(10), { title: `${door}物业不管`, mobile: '13600000004', areaCode: area }),
+      received(a1, dec(2), { title: door, mobile: '13600000004', areaCode: area }),
+      // Q is the third person: a hot spot forms. The ten after it, all newer, join it; while Q is checked they
+      // are not filed yet and must not take its buckets' places of P1 and P2.
+      received(q, dec(6), { title: noise, mobile: '13600000013', areaCode: area }),
+      ...rs.map((r, i) =>
+        received(r, dec(7 + i), {
+          title: noise,
+          mobile: i % 2 ? `136000001${String(i).padStart(2, '0')}` : undefined,
+          areaCode: area,
+        }),
+      ),
+    ];
+    const ids = [a1, a2, a3, b1, b2, b3, c1, c2, p1, p2, q, ...rs].map((i) => i.id);
+    const db = app.get(DataSource);
+    const outcome = async () => {
+      const items = await db.query<
+        { item_id: string; repeat_of: string | null; cluster_id: string | null }[]
+      >(
+        `SELECT item_id, repeat_of, repeat_similarity, cluster_id FROM item_facts
+         WHERE item_id = ANY($1::uuid[]) ORDER BY item_id`,
+        [ids],
+      );
+      const spots = await db.query<{ id: string }[]>(
+        `SELECT id, area_code, title, item_count, people, first_at, last_at FROM hot_spots
+         WHERE id IN (SELECT cluster_id FROM item_facts WHERE item_id = ANY($1::uuid[])) ORDER BY id`,
+        [ids],
+      );
+      return { items, spots };
+    };
+
+    for (const event of [...earlierBatch, ...batch]) await feed([event]);
+    const oneByOne = await outcome();
+    // The same events again from scratch, in two batches: the same ids, links and counts.
+    await db.transaction(async (m) => {
+      await m.query('DELETE FROM hot_spots WHERE id = ANY($1::uuid[])', [oneByOne.spots.map((s) => s.id)]);
+      for (const table of ['item_facts', 'item_lsh', 'item_person_keys']) {
+        await m.query(`DELETE FROM ${table} WHERE item_id = ANY($1::uuid[])`, [ids]);
+      }
+    });
+    await feed(earlierBatch);
+    await feed(batch);
+    const batched = await outcome();
+
+    expect(batched).toEqual(oneByOne);
+    const repeatOf = new Map(batched.items.map((i) => [i.item_id, i.repeat_of]));
+    expect([a1, a2, a3, b1, b2, b3, c1, c2].map((i) => repeatOf.get(i.id))).toEqual([
+      ...[null, a1.id, a2.id],
+      ...[null, b1.id, b1.id],
+      ...[null, c1.id],
+    ]);
+    expect(batched.spots).toEqual([expect.objectContaining({ item_count: 13, people: 13, title: noise })]);
+    const members = batched.items.filter((i) => i.cluster_id === batched.spots[0]?.id).map((i) => i.item_id);
+    expect(members.sort()).toEqual([p1, p2, q, ...rs].map((i) => i.id).sort());
+  });
+
   it('is fed by the tracking Kafka consumer', async () => {
     const item = newItem();
     const event = received(item, new Date(Date.UTC(2026, 10, 15, 1)).toISOString(), {
