@@ -12,9 +12,16 @@ import {
 } from '@app/similarity';
 import { AnalyticsConfig } from './analytics.config';
 import { emptyFacts, evolveFacts, type FactEvent } from './domain/item-facts';
+import { LinkChanges } from './domain/detection-links';
 import { personKeys } from './domain/person-keys';
 import { deadlineRule, type DeadlineRule } from './domain/service-levels';
-import { FactsRepository, type Candidate, type StoredFacts } from './persistence/facts.repository';
+import {
+  FactsRepository,
+  type Candidate,
+  type CandidateQuery,
+  type ItemLookups,
+  type StoredFacts,
+} from './persistence/facts.repository';
 import { loadSlaRules } from '../sla/sla-context';
 
 const DAY_MS = 86_400_000;
@@ -34,6 +41,18 @@ function asMatter(f: Candidate): MatterItem | null {
     receivedAt: new Date(f.receivedAt),
     fingerprint: f.fingerprint,
     areaCode: f.areaCode,
+  };
+}
+
+/** A look-up of the item's keys among items received within `days` of it. */
+function windowQuery(matter: MatterItem, keys: string[], days: number): CandidateQuery {
+  const t = matter.receivedAt.getTime();
+  return {
+    itemId: matter.id,
+    keys,
+    receivedAt: matter.receivedAt,
+    from: new Date(t - days * DAY_MS),
+    to: new Date(t + days * DAY_MS),
   };
 }
 
@@ -79,11 +98,51 @@ export class AnalyticsProjector {
       current.set(event.itemId, after);
     }
     await this.facts.saveAll(manager, [...current.values()]);
-    for (const item of received) {
-      const latest = current.get(item.itemId) ?? item;
-      await this.linkRepeat(manager, latest);
-      await this.joinHotSpot(manager, latest);
+    await this.detect(
+      manager,
+      received.map((item) => current.get(item.itemId) ?? item),
+    );
+  }
+
+  /**
+   * Checks the received items for repeats and hot spots, one after another, with the candidates of all of them
+   * filed and read in two statements (instead of two per item: their planning and execution were most of the
+   * database's work). The outcome is that of filing, reading and checking each item in turn:
+   * - an item's candidates are read as after the batch's earlier items were filed and before its later ones
+   *   were (FactsRepository.fileAndReadCandidates skips the later ones inside each key's LIMIT);
+   * - the repeat links and hot-spot memberships that checking the earlier items sets are laid over the
+   *   candidates before use (LinkChanges); nothing else of a candidate changes during the batch, nor which
+   *   items are candidates (chosen by keys and times only).
+   */
+  private async detect(manager: EntityManager, items: readonly StoredFacts[]): Promise<void> {
+    const lookups = items.map((item) => this.lookups(item));
+    const found = await this.facts.fileAndReadCandidates(manager, lookups);
+    const changes = new LinkChanges();
+    for (const [i, item] of items.entries()) {
+      const { samePerson, buckets } = found[i] ?? { samePerson: null, buckets: null };
+      if (samePerson) await this.linkRepeat(manager, item, changes.laidOver(samePerson), changes);
+      if (buckets) await this.joinHotSpot(manager, item, changes.laidOver(buckets), changes);
     }
+  }
+
+  /**
+   * The item's look-ups: the same person's items in the repeat window (none when anonymous), and its LSH
+   * buckets in its area and the hot-spot window; none without a text fingerprint.
+   */
+  private lookups(item: StoredFacts): ItemLookups {
+    const matter = asMatter(item);
+    if (!matter) return { samePerson: null, buckets: null };
+    const area = item.areaCode ?? '';
+    const bands = [...lshKeys(matter.fingerprint.title), ...lshKeys(matter.fingerprint.full)].map(
+      (k, i) => `${area}|${i < 16 ? 't' : 'f'}${k}`,
+    );
+    return {
+      samePerson:
+        item.personKeys.length === 0
+          ? null
+          : windowQuery(matter, item.personKeys, this.config.REPEAT_WINDOW_DAYS),
+      buckets: windowQuery(matter, bands, this.config.CLUSTER_WINDOW_DAYS),
+    };
   }
 
   /** Tracking's SLA policies and working-day calendar, re-read at most once a minute (administrators edit them). */
@@ -98,28 +157,36 @@ export class AnalyticsProjector {
    * Links the item to the same person's earlier matter, and the person's later items not yet linked to this
    * one (the earlier item may be recorded after the later one). Links point at the first case of a chain.
    */
-  private async linkRepeat(manager: EntityManager, item: StoredFacts): Promise<void> {
+  private async linkRepeat(
+    manager: EntityManager,
+    item: StoredFacts,
+    others: readonly Candidate[],
+    changes: LinkChanges,
+  ): Promise<void> {
     const matter = asMatter(item);
-    if (!matter || item.personKeys.length === 0) return;
+    if (!matter) return;
     const options = { threshold: this.config.REPEAT_SIMILARITY, windowDays: this.config.REPEAT_WINDOW_DAYS };
-    const t = matter.receivedAt.getTime();
-    const others = await this.facts.samePerson(manager, {
-      itemId: item.itemId,
-      keys: item.personKeys,
-      receivedAt: matter.receivedAt,
-      from: new Date(t - options.windowDays * DAY_MS),
-      to: new Date(t + options.windowDays * DAY_MS),
-    });
     const matters = others.map(asMatter).filter((m): m is MatterItem => m !== null);
     const byId = new Map(others.map((f) => [f.itemId, f]));
     const match = findRepeatOf(matter, matters, options);
     const root = match ? (byId.get(match.id)?.repeatOf ?? match.id) : item.itemId;
-    if (match) await this.facts.setRepeatOf(manager, item.itemId, root, match.similarity);
+    if (match) await this.setRepeatOf(manager, changes, item.itemId, root, match.similarity);
     for (const later of laterRepeatsOf(matter, matters, options)) {
       if (byId.get(later.id)?.repeatOf === null) {
-        await this.facts.setRepeatOf(manager, later.id, root, later.similarity);
+        await this.setRepeatOf(manager, changes, later.id, root, later.similarity);
       }
     }
+  }
+
+  private async setRepeatOf(
+    manager: EntityManager,
+    changes: LinkChanges,
+    itemId: string,
+    root: string,
+    similarity: number,
+  ): Promise<void> {
+    await this.facts.setRepeatOf(manager, itemId, root, similarity);
+    changes.repeatOf(itemId, root);
   }
 
   /**
@@ -127,22 +194,14 @@ export class AnalyticsProjector {
    * the LSH buckets. If a neighbour is in a hot spot the item joins it; otherwise the item and its neighbours
    * become one once they come from enough distinct people.
    */
-  private async joinHotSpot(manager: EntityManager, item: StoredFacts): Promise<void> {
+  private async joinHotSpot(
+    manager: EntityManager,
+    item: StoredFacts,
+    candidates: readonly Candidate[],
+    changes: LinkChanges,
+  ): Promise<void> {
     const matter = asMatter(item);
     if (!matter) return;
-    const area = item.areaCode ?? '';
-    const keys = [...lshKeys(matter.fingerprint.title), ...lshKeys(matter.fingerprint.full)].map(
-      (k, i) => `${area}|${i < 16 ? 't' : 'f'}${k}`,
-    );
-    const windowMs = this.config.CLUSTER_WINDOW_DAYS * DAY_MS;
-    const t = matter.receivedAt.getTime();
-    const candidates = await this.facts.bucketNeighbours(manager, {
-      itemId: item.itemId,
-      keys,
-      receivedAt: matter.receivedAt,
-      from: new Date(t - windowMs),
-      to: new Date(t + windowMs),
-    });
     const neighbours = candidates.filter((f) => {
       const m = asMatter(f);
       return (
@@ -153,20 +212,20 @@ export class AnalyticsProjector {
     const joined = neighbours.find((n) => n.clusterId !== null)?.clusterId;
     if (joined) {
       await this.facts.addToHotSpot(manager, joined, [item.itemId]);
+      changes.joined([item.itemId], joined);
       return;
     }
     const members = [item, ...neighbours];
     const people = new Set(members.map((m) => m.personKeys[0] ?? m.itemId));
     if (people.size < this.config.CLUSTER_MIN_PEOPLE) return;
     const earliest = [...members].sort((x, y) => (x.receivedAt ?? '').localeCompare(y.receivedAt ?? ''))[0];
-    await this.facts.createHotSpot(
-      manager,
-      {
-        id: hotSpotId(earliest?.itemId ?? item.itemId),
-        areaCode: item.areaCode,
-        title: earliest?.title ?? item.title ?? '',
-      },
-      members.map((m) => m.itemId),
-    );
+    const spot = {
+      id: hotSpotId(earliest?.itemId ?? item.itemId),
+      areaCode: item.areaCode,
+      title: earliest?.title ?? item.title ?? '',
+    };
+    const memberIds = members.map((m) => m.itemId);
+    await this.facts.createHotSpot(manager, spot, memberIds);
+    changes.joined(memberIds, spot.id);
   }
 }

@@ -141,6 +141,95 @@ export interface CandidateQuery {
   to: Date;
 }
 
+/**
+ * A received item's look-ups: the same person's items (repeats), the latest CANDIDATE_LIMIT per person key so that
+ * a caller with thousands of items (a test sender, a persistent petitioner) costs no more per item; and the items
+ * sharing an LSH bucket (hot spots), BAND_LIMIT per band (joining a large hot spot needs only one member of it).
+ */
+type Lookup = 'samePerson' | 'buckets';
+const KEY_INDEXES: Record<Lookup, KeyIndex> = { samePerson: PERSON_KEYS, buckets: LSH_BANDS };
+/** Each look-up of a received item, null where the item is not checked (no fingerprint; no person keys). */
+export type ItemLookups = Record<Lookup, CandidateQuery | null>;
+/** Each look-up's candidates, null where the item had no such look-up. */
+export type ItemCandidates = Record<Lookup, Candidate[] | null>;
+
+/**
+ * A batch's look-ups of one kind, in the batch's order, as parameter arrays: all their keys in one array, and per
+ * look-up its item, its times and the positions of its keys in that array (1-based, inclusive).
+ */
+function lookupBatch(lookups: readonly ItemLookups[], lookup: Lookup) {
+  const queries = lookups.flatMap((l, item) => {
+    const query = l[lookup];
+    return query ? [{ item, query }] : [];
+  });
+  let lastKey = 0;
+  const keyRanges = queries.map(({ query }) => {
+    const first = lastKey + 1;
+    lastKey += query.keys.length;
+    return { first, last: lastKey };
+  });
+  return {
+    lookup,
+    index: KEY_INDEXES[lookup],
+    /** The batch's item (position in `lookups`) of each look-up. */
+    queries,
+    keys: queries.flatMap(({ query }) => query.keys),
+    itemIds: queries.map(({ query }) => query.itemId),
+    receivedAt: queries.map(({ query }) => query.receivedAt),
+    from: queries.map(({ query }) => query.from),
+    to: queries.map(({ query }) => query.to),
+    firstKey: keyRanges.map((r) => r.first),
+    lastKey: keyRanges.map((r) => r.last),
+  };
+}
+type LookupBatch = ReturnType<typeof lookupBatch>;
+
+/** A statement's parameters, numbered as they are added. */
+class Parameters {
+  readonly values: unknown[] = [];
+
+  add(value: unknown, type: string): string {
+    this.values.push(value);
+    return `$${this.values.length}::${type}`;
+  }
+}
+
+/** Files each look-up's item under its keys (each row once; an item is always filed with its own received_at). */
+function fileSql(batch: LookupBatch, p: Parameters): string {
+  const { table, keyColumn } = batch.index;
+  return `INSERT INTO ${table} (${keyColumn}, item_id, received_at)
+    SELECT DISTINCT k.key, q.item_id, q.received_at
+    FROM unnest(${p.add(batch.itemIds, 'uuid[]')}, ${p.add(batch.receivedAt, 'timestamptz[]')},
+                ${p.add(batch.firstKey, 'int[]')}, ${p.add(batch.lastKey, 'int[]')})
+           AS q(item_id, received_at, first_key, last_key)
+    CROSS JOIN LATERAL unnest((${p.add(batch.keys, 'text[]')})[q.first_key:q.last_key]) AS k(key)
+    ON CONFLICT DO NOTHING`;
+}
+
+/**
+ * Each look-up's candidates, tagged with `lookup` and the look-up's 1-based position `query`, newest first. In the
+ * per-key scan, an item of a later look-up of the batch is skipped unless an earlier look-up filed it too.
+ */
+function readSql(batch: LookupBatch, lookup: number, p: Parameters): string {
+  const { table, keyColumn, perKey } = batch.index;
+  const items = p.add(batch.itemIds, 'uuid[]');
+  return `SELECT ${lookup} AS lookup, q.n::int AS query, c.*
+    FROM unnest(${items}, ${p.add(batch.from, 'timestamptz[]')}, ${p.add(batch.to, 'timestamptz[]')},
+                ${p.add(batch.firstKey, 'int[]')}, ${p.add(batch.lastKey, 'int[]')})
+           WITH ORDINALITY AS q(item_id, from_at, to_at, first_key, last_key, n)
+    CROSS JOIN LATERAL (
+      SELECT ${CANDIDATE_COLUMNS} FROM item_facts WHERE item_id IN (
+        SELECT newest.item_id
+        FROM unnest((${p.add(batch.keys, 'text[]')})[q.first_key:q.last_key]) AS k(key)
+        CROSS JOIN LATERAL (
+          SELECT t.item_id FROM ${table} t
+          WHERE t.${keyColumn} = k.key AND t.item_id <> q.item_id AND t.received_at <= q.to_at
+            AND (t.item_id <> ALL((${items})[q.n::int + 1:]) OR t.item_id = ANY((${items})[:q.n::int - 1]))
+          ORDER BY t.received_at DESC LIMIT ${perKey}) newest)
+        AND received_at >= q.from_at
+      ORDER BY received_at DESC, item_id DESC LIMIT ${CANDIDATE_LIMIT}) c`;
+}
+
 /** Filter of a read: received in [from, to), optionally one unit only (supervisors). */
 export interface FactsScope {
   from: Date;
@@ -196,15 +285,6 @@ export class FactsRepository {
     }
   }
 
-  /**
-   * Files the item under its person keys and returns the same person's items received in [from, to], other than
-   * `itemId`: the latest CANDIDATE_LIMIT of them, read per key from a time-ordered index, so that a caller with
-   * thousands of items (a test sender, a persistent petitioner) costs no more per item.
-   */
-  samePerson(manager: EntityManager, item: CandidateQuery): Promise<Candidate[]> {
-    return this.fileAndReadNewest(manager, PERSON_KEYS, item);
-  }
-
   async setRepeatOf(
     manager: EntityManager,
     itemId: string,
@@ -219,39 +299,45 @@ export class FactsRepository {
   }
 
   /**
-   * Adds the item to the LSH buckets and returns other items received in [from, to] sharing a bucket: each
-   * band's latest BAND_LIMIT from a time-ordered index, the latest CANDIDATE_LIMIT of those (joining a large hot
-   * spot needs only one member of it).
+   * Files a batch's received items under their keys and reads every item's candidates, two statements for the
+   * whole batch whatever its size. Each look-up reads what it would have read had the items been filed and read
+   * one after another in the batch's order: per key the newest `perKey` other items up to the window's end (a
+   * newest-first index scan that stops at its LIMIT) that are not filed by a later look-up of the batch (so they
+   * do not use up the LIMIT; an item filed both earlier and later counts as earlier), then the newest
+   * CANDIDATE_LIMIT of those from the window's start on (see the note on the bounds at the top). The batch's items
+   * are not in the key tables before (an item is received once), so the rows read are exactly those the look-up
+   * would have found after the earlier items' filing. Reading the items' repeat and hot-spot links, which
+   * detection of earlier items may change, is left to the caller (LinkChanges).
    */
-  bucketNeighbours(manager: EntityManager, item: CandidateQuery): Promise<Candidate[]> {
-    return this.fileAndReadNewest(manager, LSH_BANDS, item);
-  }
-
-  /**
-   * Files the item under its keys in a time-ordered key table, then reads each key's newest `perKey` other items
-   * up to the window's end (a newest-first index scan that stops at its LIMIT), and the newest CANDIDATE_LIMIT of
-   * those from the window's start on (see the note on the bounds at the top).
-   */
-  private async fileAndReadNewest(
+  async fileAndReadCandidates(
     manager: EntityManager,
-    index: KeyIndex,
-    item: CandidateQuery,
-  ): Promise<Candidate[]> {
-    const { table, keyColumn, perKey } = index;
-    const rows: Row[] = await manager.query(
-      `WITH filed AS (
-         INSERT INTO ${table} (${keyColumn}, item_id, received_at)
-         SELECT DISTINCT unnest($1::text[]), $2::uuid, $5::timestamptz ON CONFLICT DO NOTHING)
-       SELECT ${CANDIDATE_COLUMNS} FROM item_facts WHERE item_id IN (
-         SELECT c.item_id FROM unnest($1::text[]) AS k(key) CROSS JOIN LATERAL (
-           SELECT t.item_id FROM ${table} t
-           WHERE t.${keyColumn} = k.key AND t.item_id <> $2 AND t.received_at <= $4
-           ORDER BY t.received_at DESC LIMIT ${perKey}) c)
-         AND received_at >= $3
-       ORDER BY received_at DESC LIMIT ${CANDIDATE_LIMIT}`,
-      [item.keys, item.itemId, item.from, item.to, item.receivedAt],
+    lookups: readonly ItemLookups[],
+  ): Promise<ItemCandidates[]> {
+    const found: ItemCandidates[] = lookups.map((l) => ({
+      samePerson: l.samePerson ? [] : null,
+      buckets: l.buckets ? [] : null,
+    }));
+    const batches = [lookupBatch(lookups, 'samePerson'), lookupBatch(lookups, 'buckets')] as const;
+    const [samePerson, buckets] = batches;
+    if (samePerson.queries.length + buckets.queries.length === 0) return found;
+
+    const filing = new Parameters();
+    await manager.query(
+      `WITH person AS (${fileSql(samePerson, filing)}) ${fileSql(buckets, filing)}`,
+      filing.values,
     );
-    return rows.map(candidateFromRow);
+    const reading = new Parameters();
+    const rows: Row[] = await manager.query(
+      `${readSql(samePerson, 0, reading)} UNION ALL ${readSql(buckets, 1, reading)}
+       ORDER BY lookup, query, received_at DESC, item_id DESC`,
+      reading.values,
+    );
+    for (const row of rows) {
+      const batch = batches[row.lookup as 0 | 1];
+      const item = batch.queries[(row.query as number) - 1]?.item;
+      if (item !== undefined) found[item]?.[batch.lookup]?.push(candidateFromRow(row));
+    }
+    return found;
   }
 
   /** A new hot spot of the items, its time span theirs. */
