@@ -7,10 +7,17 @@ import { Client } from 'pg';
  * that traffic counts too. The items carry the step's tag as the citizen's name, for inspection; matching on
  * it here detoasted every payload once a second, 46 ms of PostgreSQL CPU per probe.)
  *  - accepted: intake.items.received_at (the receivedAt intake stamps and returns with the receipt);
- *  - assigned: the first router.route_decisions.decided_at of the item (now() of the router's batch transaction);
- *  - tracked: tracking.items.updated_at once the row holds both the intake facts and the routing outcome — an
- *    agency, or the committee's triage queue (now() of the tracking transaction that completed the projection).
+ *  - assigned: the first router.route_decisions.decided_at of the item (written at the end of the router's batch
+ *    transaction, just before its commit: clock_timestamp(), since migration DecisionTimeAtWrite17655000000000);
+ *  - tracked: when tracking recorded the later of the item's ItemReceived and its first routing outcome
+ *    (ItemRouted, or ItemTriaged for the committee's queue) in its timeline: tracking.timeline.recorded_at, the
+ *    database clock at the timeline insert, the first write of tracking's batch transaction (migration
+ *    TimelineRecordedAt17655000000000). Until 2026-11-26 it was tracking.items.updated_at, which is the time the
+ *    item's last event occurred at its producer, not when tracking recorded it.
  */
+/** When tracking recorded the item's first event of these types. */
+const recorded = (types: string) =>
+  `(SELECT min(tl.recorded_at) FROM tracking.timeline tl WHERE tl.item_id = i.id AND tl.event_type IN (${types}))`;
 /** The tracking row has the routing outcome: an agency, or the committee's triage queue. */
 const routed = (alias: string) => `(${alias}.agency IS NOT NULL OR ${alias}.status = 'triage')`;
 /** The intake row is one of the step's items (received since $1). */
@@ -26,7 +33,9 @@ const SQL = {
       (SELECT count(*) FROM router.outbox WHERE sent_at IS NULL)::int AS "routerOutbox"`,
   latencies: `SELECT
       extract(epoch FROM d.decided_at - i.received_at) * 1000 AS "assignedMs",
-      extract(epoch FROM t.updated_at - i.received_at) * 1000 AS "trackedMs"
+      CASE WHEN t.item_id IS NOT NULL THEN extract(epoch FROM
+        GREATEST(${recorded("'ItemReceived'")}, ${recorded("'ItemRouted', 'ItemTriaged'")}) - i.received_at) * 1000
+      END AS "trackedMs"
     FROM intake.items i
     LEFT JOIN LATERAL (SELECT min(decided_at) AS decided_at FROM router.route_decisions r WHERE r.item_id = i.id) d
       ON true

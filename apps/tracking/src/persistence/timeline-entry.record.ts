@@ -24,6 +24,10 @@ export class TimelineEntryRecord {
   @Column({ name: 'occurred_at', type: 'timestamptz' })
   occurredAt: Date;
 
+  /** When tracking recorded the entry (database clock); null for entries from before it was kept. */
+  @Column({ name: 'recorded_at', type: 'timestamptz', nullable: true, insert: false, update: false })
+  recordedAt: Date | null;
+
   @Column({ type: 'jsonb' })
   summary: Record<string, unknown>;
 }

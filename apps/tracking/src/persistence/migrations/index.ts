@@ -5,6 +5,7 @@ import { HotSpotPeople17654000000000 } from '../../analytics/persistence/migrati
 import { OutboxLocalWake17649000000000 } from '@app/messaging';
 import { InitialSchema1764000000000 } from './1764000000000-initial-schema';
 import { TaskDesk17641000000000 } from './17641000000000-task-desk';
+import { TimelineRecordedAt17655000000000 } from './17655000000000-timeline-recorded-at';
 
 export const trackingMigrations = [
   InitialSchema1764000000000,
@@ -14,4 +15,5 @@ export const trackingMigrations = [
   BoundedCandidates17651000000000,
   CandidateKeyIndex17653000000000,
   HotSpotPeople17654000000000,
+  TimelineRecordedAt17655000000000,
 ];
