@@ -11,9 +11,10 @@ import { Client } from 'pg';
  *    transaction, just before its commit: clock_timestamp(), since migration DecisionTimeAtWrite17655000000000);
  *  - tracked: when tracking recorded the later of the item's ItemReceived and its first routing outcome
  *    (ItemRouted, or ItemTriaged for the committee's queue) in its timeline: tracking.timeline.recorded_at, the
- *    database clock at the timeline insert, the first write of tracking's batch transaction (migration
- *    TimelineRecordedAt17655000000000). Until 2026-11-26 it was tracking.items.updated_at, which is the time the
- *    item's last event occurred at its producer, not when tracking recorded it.
+ *    database clock at the timeline insert, right after the inbox claim that starts tracking's batch
+ *    transaction (migration TimelineRecordedAt17655000000000). Until 2026-11-26 it was
+ *    tracking.items.updated_at, the time the item's last event occurred at its producer, not when tracking
+ *    recorded it.
  */
 /** When tracking recorded the item's first event of these types. */
 const recorded = (types: string) =>
