@@ -1,4 +1,4 @@
-import { parameterChunks, rowsPerStatement, valuesPlaceholders } from './multi-row';
+import { parameterChunks, queryInChunks, rowsPerStatement, valuesPlaceholders } from './multi-row';
 
 describe('multi-row statements', () => {
   it('numbers placeholders row by row from the offset, with casts where asked', () => {
@@ -15,5 +15,40 @@ describe('multi-row statements', () => {
     expect(chunks.flat()).toEqual(rows);
     expect(parameterChunks([], 30)).toEqual([]);
     expect(rowsPerStatement(30)).toBe(2184);
+  });
+
+  it('runs one statement per slice that fits, with its VALUES list and parameters, and answers each result', async () => {
+    const sent: { sql: string; parameters: unknown[] }[] = [];
+    const db = {
+      query: <T>(sql: string, parameters: unknown[] = []) => {
+        sent.push({ sql, parameters });
+        return Promise.resolve(sent.length as T);
+      },
+    };
+    const rows = Array.from({ length: 33_000 }, (_, i) => i);
+    const results = await queryInChunks(
+      db,
+      rows,
+      ['a', 'b'],
+      (n) => [n, `#${n}`],
+      (values) => `INSERT INTO t (a, b) VALUES ${values}`,
+      { b: 'text' },
+    );
+    expect(results).toEqual([1, 2]);
+    expect(sent.map((s) => s.parameters.length)).toEqual([65_534, 466]);
+    expect(sent[1]?.sql.startsWith('INSERT INTO t (a, b) VALUES ($1, $2::text), ($3, $4::text), ')).toBe(
+      true,
+    );
+    expect(sent[1]?.sql.endsWith(', ($465, $466::text)')).toBe(true);
+    expect(sent[1]?.parameters.slice(0, 2)).toEqual([32_767, '#32767']);
+    expect(
+      await queryInChunks(
+        db,
+        [],
+        ['a'],
+        (n) => [n],
+        () => 'never',
+      ),
+    ).toEqual([]);
   });
 });

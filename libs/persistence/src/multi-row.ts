@@ -30,3 +30,29 @@ export function parameterChunks<T>(rows: readonly T[], columnsPerRow: number): T
   for (let i = 0; i < rows.length; i += size) chunks.push(rows.slice(i, i + size));
   return chunks;
 }
+
+/** What runs the statements: a TypeORM EntityManager, DataSource or QueryRunner. */
+export interface Queryable {
+  query<T = unknown>(sql: string, parameters?: unknown[]): Promise<T>;
+}
+
+/**
+ * Runs one multi-row statement per slice of `rows` that fits the parameter limit: `statement` gets the slice's
+ * `VALUES` list of `columns` (with `casts`) and `toParams` gives each row's parameters in column order. Answers
+ * each statement's result, in order.
+ */
+export async function queryInChunks<T, R = unknown>(
+  db: Queryable,
+  rows: readonly T[],
+  columns: readonly string[],
+  toParams: (row: T) => readonly unknown[],
+  statement: (values: string) => string,
+  casts?: Readonly<Record<string, string>>,
+): Promise<R[]> {
+  const results: R[] = [];
+  for (const chunk of parameterChunks(rows, columns.length)) {
+    const values = valuesPlaceholders(chunk.length, columns, { casts });
+    results.push(await db.query<R>(statement(values), chunk.flatMap(toParams)));
+  }
+  return results;
+}

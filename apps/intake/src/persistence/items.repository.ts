@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AnyEvent, ItemReceivedV1 } from '@app/contracts';
 import { OUTBOX_PARAMETERS_PER_EVENT, writeWithOutbox } from '@app/messaging';
-import { ASYNC_COMMIT, parameterChunks, rowsPerStatement, valuesPlaceholders } from '@app/persistence';
+import { ASYNC_COMMIT, queryInChunks, rowsPerStatement, valuesPlaceholders } from '@app/persistence';
 import type { ItemProgress } from '../domain/item-progress';
 
 export interface StoredItemRef {
@@ -200,27 +200,29 @@ export class ItemsRepository {
 
   /** Writes the items' progress (read with lockProgress in the same transaction), one statement a chunk. */
   async writeProgress(manager: EntityManager, progress: ReadonlyMap<string, ItemProgress>): Promise<void> {
-    for (const chunk of parameterChunks([...progress], PROGRESS_COLUMNS.length)) {
-      await manager.query(
+    await queryInChunks(
+      manager,
+      [...progress],
+      PROGRESS_COLUMNS,
+      ([id, p]) => [
+        id,
+        p.status,
+        p.statusNotes,
+        p.statusAt?.toString() ?? null,
+        p.agencyResponsible,
+        p.agencyAt?.toString() ?? null,
+      ],
+      (values) =>
         `UPDATE items SET
            status = v.status,
            status_notes = v.status_notes,
            status_at = ${TIMESTAMP('v.status_at')},
            agency_responsible = v.agency_responsible,
            agency_at = ${TIMESTAMP('v.agency_at')}
-         FROM (VALUES ${valuesPlaceholders(chunk.length, PROGRESS_COLUMNS, { casts: PROGRESS_CASTS })})
-           AS v(${PROGRESS_COLUMNS.join(', ')})
+         FROM (VALUES ${values}) AS v(${PROGRESS_COLUMNS.join(', ')})
          WHERE items.id = v.id`,
-        chunk.flatMap(([id, p]) => [
-          id,
-          p.status,
-          p.statusNotes,
-          p.statusAt?.toString() ?? null,
-          p.agencyResponsible,
-          p.agencyAt?.toString() ?? null,
-        ]),
-      );
-    }
+      PROGRESS_CASTS,
+    );
   }
 
   /** Items one sender submitted, newest first, optionally narrowed to receipts, a category and a period. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { parameterChunks, valuesPlaceholders } from '@app/persistence';
+import { queryInChunks } from '@app/persistence';
 
 export type RouteStatus =
   'offered' | 'assigned' | 'queued' | 'triaged' | 'referred' | 'arbitration' | 'resolved' | 'closed';
@@ -132,17 +132,16 @@ export class ItemRoutesRepository {
    * id), and answers the items whose route it inserted.
    */
   async insertMany(manager: EntityManager, routes: readonly ItemRoute[]): Promise<Set<string>> {
-    const inserted = new Set<string>();
-    for (const chunk of parameterChunks(routes, ROUTE_COLUMNS.length)) {
-      const rows = await manager.query<{ item_id: string }[]>(
-        `INSERT INTO item_routes (${ROUTE_COLUMNS.join(', ')})
-         VALUES ${valuesPlaceholders(chunk.length, ROUTE_COLUMNS, { casts: { scores: 'jsonb', categories: 'jsonb' } })}
-         ON CONFLICT (item_id) DO NOTHING RETURNING item_id`,
-        chunk.flatMap((r) => ROUTE_FIELDS.map(([, value]) => value(r))),
-      );
-      for (const row of rows) inserted.add(row.item_id);
-    }
-    return inserted;
+    const results = await queryInChunks<ItemRoute, { item_id: string }[]>(
+      manager,
+      routes,
+      ROUTE_COLUMNS,
+      (r) => ROUTE_FIELDS.map(([, value]) => value(r)),
+      (values) =>
+        `INSERT INTO item_routes (${COLUMNS}) VALUES ${values} ON CONFLICT (item_id) DO NOTHING RETURNING item_id`,
+      { scores: 'jsonb', categories: 'jsonb' },
+    );
+    return new Set(results.flat().map((row) => row.item_id));
   }
 
   /** Which of the items already have a route. */
@@ -191,12 +190,13 @@ export class ItemRoutesRepository {
 
   async insertOffers(manager: EntityManager, offers: readonly NewOffer[]): Promise<void> {
     const columns = ['id', 'item_id', 'unit_id', 'worker_id', 'status', 'offered_at', 'expires_at'];
-    for (const chunk of parameterChunks(offers, columns.length)) {
-      await manager.query(
-        `INSERT INTO offers (${columns.join(', ')}) VALUES ${valuesPlaceholders(chunk.length, columns)}`,
-        chunk.flatMap((o) => [o.id, o.itemId, o.unitId, o.workerId, o.status, o.offeredAt, o.expiresAt]),
-      );
-    }
+    await queryInChunks(
+      manager,
+      offers,
+      columns,
+      (o) => [o.id, o.itemId, o.unitId, o.workerId, o.status, o.offeredAt, o.expiresAt],
+      (values) => `INSERT INTO offers (${columns.join(', ')}) VALUES ${values}`,
+    );
   }
 
   /** Closes the item's open offer (if any) with a final status and returns it. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { parameterChunks, valuesPlaceholders } from '@app/persistence';
+import { queryInChunks } from '@app/persistence';
 
 export interface DecisionRow {
   id: string;
@@ -43,28 +43,29 @@ const COLUMNS = [
 export class RouteDecisionsRepository {
   /** Inserts the decisions of a transaction, as many a statement as the parameter limit allows. */
   async insertMany(manager: EntityManager, rows: readonly DecisionRow[]): Promise<void> {
-    for (const chunk of parameterChunks(rows, COLUMNS.length)) {
-      await manager.query(
-        `INSERT INTO route_decisions (${COLUMNS.join(', ')})
-         VALUES ${valuesPlaceholders(chunk.length, COLUMNS, { casts: { assisting: 'jsonb', explanation: 'jsonb' } })}`,
-        chunk.flatMap((r) => [
-          r.id,
-          r.itemId,
-          r.receiptNo,
-          r.round,
-          r.outcome,
-          r.agency,
-          r.category,
-          r.areaCode,
-          r.unitId,
-          JSON.stringify(r.assisting),
-          r.suggestedDepartment,
-          r.confidence,
-          r.reason,
-          r.ruleSetVersion,
-          JSON.stringify(r.explanation ?? null),
-        ]),
-      );
-    }
+    await queryInChunks(
+      manager,
+      rows,
+      COLUMNS,
+      (r) => [
+        r.id,
+        r.itemId,
+        r.receiptNo,
+        r.round,
+        r.outcome,
+        r.agency,
+        r.category,
+        r.areaCode,
+        r.unitId,
+        JSON.stringify(r.assisting),
+        r.suggestedDepartment,
+        r.confidence,
+        r.reason,
+        r.ruleSetVersion,
+        JSON.stringify(r.explanation ?? null),
+      ],
+      (values) => `INSERT INTO route_decisions (${COLUMNS.join(', ')}) VALUES ${values}`,
+      { assisting: 'jsonb', explanation: 'jsonb' },
+    );
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AnyEvent, ItemStatus } from '@app/contracts';
-import { parameterChunks, valuesPlaceholders } from '@app/persistence';
+import { queryInChunks } from '@app/persistence';
 import { evolve, type ItemState } from '../domain/item-state';
 import type { Deadlines } from '../domain/sla';
 
@@ -256,17 +256,19 @@ export class ItemsRepository {
 
   /** Upserts the items' rows (each item at most once), as many a statement as the parameter limit allows. */
   async saveAll(manager: EntityManager, items: readonly StoredItem[]): Promise<void> {
-    for (const chunk of parameterChunks(items, ITEM_COLUMNS.length)) {
-      const values = valuesPlaceholders(chunk.length, ITEM_COLUMNS, { casts: { state: 'jsonb' } });
-      await manager.query(
+    await queryInChunks(
+      manager,
+      items,
+      ITEM_COLUMNS,
+      ({ state, deadlines }) => itemRow(state, deadlines),
+      (values) =>
         `INSERT INTO items (${ITEM_COLUMNS.join(', ')}) VALUES ${values}
          ON CONFLICT (item_id) DO UPDATE SET
            ${ITEM_COLUMNS.slice(1)
              .map((c) => `${c} = EXCLUDED.${c}`)
              .join(', ')}`,
-        chunk.flatMap(({ state, deadlines }) => itemRow(state, deadlines)),
-      );
-    }
+      { state: 'jsonb' },
+    );
   }
 
   async findByReceiptNo(receiptNo: string): Promise<StoredItem | null> {

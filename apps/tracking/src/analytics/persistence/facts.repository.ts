@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { parameterChunks, valuesPlaceholders } from '@app/persistence';
+import { queryInChunks } from '@app/persistence';
 import type { MatterFingerprint } from '@app/similarity';
 import { emptyFacts, onTime, statusOf, type ItemFacts } from '../domain/item-facts';
 
@@ -262,17 +262,19 @@ export class FactsRepository {
   /** Upserts the items' facts (each item at most once), as many a statement as the parameter limit allows. */
   async saveAll(manager: EntityManager, all: readonly StoredFacts[]): Promise<void> {
     const columns = [...COLUMNS.map(([, c]) => c), 'status', 'on_time'];
-    for (const chunk of parameterChunks(all, columns.length)) {
-      const values = valuesPlaceholders(chunk.length, columns);
-      const params = chunk.flatMap((facts) => [
+    await queryInChunks(
+      manager,
+      all,
+      columns,
+      (facts) => [
         ...COLUMNS.map(([field, , kind]) => {
           const v = facts[field];
           return kind === 'json' && v !== null ? JSON.stringify(v) : v;
         }),
         statusOf(facts),
         onTime(facts),
-      ]);
-      await manager.query(
+      ],
+      (values) =>
         `INSERT INTO item_facts (${columns.join(', ')}) VALUES ${values}
          ON CONFLICT (item_id) DO UPDATE SET
            ${columns
@@ -280,9 +282,7 @@ export class FactsRepository {
              .map((c) => `${c} = EXCLUDED.${c}`)
              .join(', ')},
            updated_at = now()`,
-        params,
-      );
-    }
+    );
   }
 
   async setRepeatOf(
