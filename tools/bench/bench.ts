@@ -12,9 +12,8 @@ import { itemBodies } from './item-bodies';
 import { renderReport } from './report';
 import { backlogSlope, judgeStep, lateBacklog, nextSearchRate, summarize, type BacklogSample } from './stats';
 import type { BenchResults, CpuPerItem, IntakeFigure, StepResult } from './results';
-import { provideSystem, type SystemUnderTest } from './system-under-test';
+import { provideSystem, repoRoot, type SystemUnderTest } from './system-under-test';
 
-const repoRoot = join(__dirname, '..', '..', '..');
 const log = (line: string) => process.stdout.write(`[bench] ${line}\n`);
 
 function runLoad(spec: LoadSpec): Promise<LoadResult> {

@@ -18,7 +18,8 @@ export interface SystemUnderTest {
   stop(): Promise<void>;
 }
 
-const repoRoot = join(__dirname, '..', '..', '..');
+/** The repository's root, from the built tools/bench (dist/tools/bench). */
+export const repoRoot = join(__dirname, '..', '..', '..');
 
 function portOf(url: string | undefined, fallback: number): number {
   if (!url) return fallback;
