@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { AuditEntry } from './audit-entry';
-import { AuditWriter } from './audit-writer';
+import { AUDIT_LINGER_MS, AuditWriter } from './audit-writer';
 import type { AuditRepository } from './audit.repository';
 
 const entry = (targetId: string): Omit<AuditEntry, 'entryId' | 'service'> => ({
@@ -46,6 +46,31 @@ describe('AuditWriter', () => {
     ]);
     expect(new Set(written.map((e) => e.entryId)).size).toBe(2);
     expect(writer.pending).toBe(0);
+  });
+
+  it('gathers the entries recorded within the linger time into one insert', async () => {
+    jest.useFakeTimers();
+    try {
+      const inserts: string[][] = [];
+      const writer = new AuditWriter(
+        {
+          insert: (batch: AuditEntry[]) => Promise.resolve(void inserts.push(batch.map((e) => e.targetId!))),
+        } as unknown as AuditRepository,
+        'intake',
+      );
+      writer.record(entry('i-1'));
+      await jest.advanceTimersByTimeAsync(AUDIT_LINGER_MS - 1);
+      writer.record(entry('i-2'));
+      expect(inserts).toEqual([]);
+      await jest.advanceTimersByTimeAsync(1);
+      expect(inserts).toEqual([['i-1', 'i-2']]);
+      writer.record(entry('i-3'));
+      await jest.advanceTimersByTimeAsync(AUDIT_LINGER_MS);
+      expect(inserts).toEqual([['i-1', 'i-2'], ['i-3']]);
+      expect(writer.pending).toBe(0);
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   it('keeps entries while the database refuses, and writes them to the error log if it must stop', async () => {
