@@ -122,6 +122,9 @@ export class AnalyticsProjector {
    */
   private async detect(manager: EntityManager, items: readonly StoredFacts[]): Promise<void> {
     const changes = new LinkChanges();
+    // Repeat links are written together at the end: what the batch's later items read of them comes from
+    // `changes` anyway, and nothing else in detection reads them.
+    const links = new Map<string, { itemId: string; root: string; similarity: number }>();
     for (let start = 0; start < items.length; start += DETECTION_CHUNK) {
       const chunk = items.slice(start, start + DETECTION_CHUNK);
       const found = await this.facts.fileAndReadCandidates(
@@ -130,10 +133,11 @@ export class AnalyticsProjector {
       );
       for (const [i, item] of chunk.entries()) {
         const { samePerson, buckets } = found[i] ?? { samePerson: null, buckets: null };
-        if (samePerson) await this.linkRepeat(manager, item, changes.laidOver(samePerson), changes);
+        if (samePerson) this.linkRepeat(item, changes.laidOver(samePerson), changes, links);
         if (buckets) await this.joinHotSpot(manager, item, changes.laidOver(buckets), changes);
       }
     }
+    await this.facts.setRepeatLinks(manager, [...links.values()]);
   }
 
   /**
@@ -168,12 +172,12 @@ export class AnalyticsProjector {
    * Links the item to the same person's earlier matter, and the person's later items not yet linked to this
    * one (the earlier item may be recorded after the later one). Links point at the first case of a chain.
    */
-  private async linkRepeat(
-    manager: EntityManager,
+  private linkRepeat(
     item: StoredFacts,
     others: readonly Candidate[],
     changes: LinkChanges,
-  ): Promise<void> {
+    links: Map<string, { itemId: string; root: string; similarity: number }>,
+  ): void {
     const matter = asMatter(item);
     if (!matter) return;
     const options = { threshold: this.config.REPEAT_SIMILARITY, windowDays: this.config.REPEAT_WINDOW_DAYS };
@@ -181,23 +185,14 @@ export class AnalyticsProjector {
     const byId = new Map(others.map((f) => [f.itemId, f]));
     const match = findRepeatOf(matter, matters, options);
     const root = match ? (byId.get(match.id)?.repeatOf ?? match.id) : item.itemId;
-    if (match) await this.setRepeatOf(manager, changes, item.itemId, root, match.similarity);
+    const link = (itemId: string, similarity: number) => {
+      links.set(itemId, { itemId, root, similarity });
+      changes.repeatOf(itemId, root);
+    };
+    if (match) link(item.itemId, match.similarity);
     for (const later of laterRepeatsOf(matter, matters, options)) {
-      if (byId.get(later.id)?.repeatOf === null) {
-        await this.setRepeatOf(manager, changes, later.id, root, later.similarity);
-      }
+      if (byId.get(later.id)?.repeatOf === null) link(later.id, later.similarity);
     }
-  }
-
-  private async setRepeatOf(
-    manager: EntityManager,
-    changes: LinkChanges,
-    itemId: string,
-    root: string,
-    similarity: number,
-  ): Promise<void> {
-    await this.facts.setRepeatOf(manager, itemId, root, similarity);
-    changes.repeatOf(itemId, root);
   }
 
   /**

@@ -285,17 +285,19 @@ export class FactsRepository {
     );
   }
 
-  async setRepeatOf(
+  /** Points each item at the first case of its chain, one statement for all (item ids in order, as locked). */
+  async setRepeatLinks(
     manager: EntityManager,
-    itemId: string,
-    repeatOf: string,
-    similarity: number,
+    links: readonly { itemId: string; root: string; similarity: number }[],
   ): Promise<void> {
-    await manager.query('UPDATE item_facts SET repeat_of = $2, repeat_similarity = $3 WHERE item_id = $1', [
-      itemId,
-      repeatOf,
-      similarity,
-    ]);
+    if (links.length === 0) return;
+    const sorted = [...links].sort((a, b) => a.itemId.localeCompare(b.itemId));
+    await manager.query(
+      `UPDATE item_facts f SET repeat_of = l.root, repeat_similarity = l.similarity
+         FROM unnest($1::uuid[], $2::uuid[], $3::real[]) AS l(item_id, root, similarity)
+        WHERE f.item_id = l.item_id`,
+      [sorted.map((l) => l.itemId), sorted.map((l) => l.root), sorted.map((l) => l.similarity)],
+    );
   }
 
   /**
