@@ -10,7 +10,15 @@ import { PipelineProbe, type PipelineProgress } from './pipeline-probe';
 import { cpuMs, localPostgresServer, rssMiB, treeCpuMs } from './process-stats';
 import { itemBodies } from './item-bodies';
 import { renderReport } from './report';
-import { backlogSlope, judgeStep, lateBacklog, nextSearchRate, summarize, type BacklogSample } from './stats';
+import {
+  backlogOf,
+  backlogSlope,
+  judgeStep,
+  lateBacklog,
+  nextSearchRate,
+  summarize,
+  type BacklogSample,
+} from './stats';
 import type { BenchResults, CpuPerItem, IntakeFigure, StepResult } from './results';
 import { provideSystem, repoRoot, type SystemUnderTest } from './system-under-test';
 
@@ -40,7 +48,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 function progressLine(label: string, t: number, p: PipelineProgress): string {
   return (
     `${label} t=${t.toFixed(0)}s accepted=${p.accepted} assigned=${p.assigned} tracked=${p.tracked} ` +
-    `backlog=${p.accepted - p.assigned} outbox(intake/router)=${p.intakeOutbox}/${p.routerOutbox}`
+    `backlog=${backlogOf(p)} outbox(intake/router)=${p.intakeOutbox}/${p.routerOutbox}`
   );
 }
 
@@ -115,7 +123,7 @@ class Bench {
       if (finished) break;
       const t = (Date.now() - started) / 1000;
       const p = await this.probe.progress(since);
-      backlog.push({ t, backlog: p.accepted - p.assigned });
+      backlog.push({ t, backlog: backlogOf(p) });
       log(progressLine(label, t, p));
     }
     const result = await load;
@@ -229,6 +237,7 @@ class Bench {
       backlogSlope: slope,
       lateBacklog: lateBacklog(backlog),
       unassigned: lat.unassigned,
+      untracked: lat.untracked,
       p99LimitMs: this.options.p99LimitMs,
     });
     log(

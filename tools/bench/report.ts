@@ -84,7 +84,7 @@ export function renderReport(r: BenchResults): string {
       'latencies in ms from intake receivedAt to the routing decision / complete tracking row (DB timestamps)',
     );
     out.push(
-      `highest sustained end-to-end rate (p99 accepted→assigned < ${r.options.p99LimitMs} ms, no backlog growth): ` +
+      `highest sustained end-to-end rate (p99 accepted→assigned < ${r.options.p99LimitMs} ms, no growth of the items not yet assigned and tracked): ` +
         `${r.highestSustainedRate ?? 'none'} items/s`,
       '',
     );

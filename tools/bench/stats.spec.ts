@@ -1,4 +1,4 @@
-import { backlogSlope, judgeStep, lateBacklog, nextSearchRate, summarize } from './stats';
+import { backlogOf, backlogSlope, judgeStep, lateBacklog, nextSearchRate, summarize } from './stats';
 
 describe('bench statistics', () => {
   it('takes nearest-rank percentiles', () => {
@@ -25,6 +25,7 @@ describe('bench statistics', () => {
       backlogSlope: 1,
       lateBacklog: 12,
       unassigned: 0,
+      untracked: 0,
       p99LimitMs: 1_000,
     };
     expect(judgeStep(ok)).toEqual({ sustained: true, reasons: [] });
@@ -36,6 +37,12 @@ describe('bench statistics', () => {
     expect(judgeStep({ ...ok, acceptedRate: 150 }).sustained).toBe(false);
     expect(judgeStep({ ...ok, assignedP99: 1_000 }).sustained).toBe(false);
     expect(judgeStep({ ...ok, unassigned: 1 }).sustained).toBe(false);
+    expect(judgeStep({ ...ok, untracked: 2 }).reasons).toEqual(['2 items never tracked']);
+  });
+
+  it('counts as backlog the items not yet assigned or not yet tracked, whichever is further behind', () => {
+    expect(backlogOf({ accepted: 900, assigned: 880, tracked: 600 })).toBe(300);
+    expect(backlogOf({ accepted: 900, assigned: 700, tracked: 850 })).toBe(200);
   });
 
   it('doubles until a step fails, then bisects until within 10%', () => {

@@ -26,7 +26,10 @@ export function summarize(samples: readonly number[]): LatencySummary {
 export interface BacklogSample {
   /** Seconds since the step's load began. */
   t: number;
-  /** Items accepted but not yet assigned. */
+  /**
+   * Items accepted but not yet through the pipeline: not assigned or not tracked, whichever is further behind
+   * (until 2026-11-26 07:00 UTC only the assignment counted, so tracking could fall behind a "sustained" step).
+   */
   backlog: number;
 }
 
@@ -34,6 +37,11 @@ function secondHalf(samples: readonly BacklogSample[]): BacklogSample[] {
   if (samples.length === 0) return [];
   const end = samples[samples.length - 1]!.t;
   return samples.filter((s) => s.t >= end / 2);
+}
+
+/** Items accepted but not yet both assigned and tracked. */
+export function backlogOf(p: { accepted: number; assigned: number; tracked: number }): number {
+  return p.accepted - Math.min(p.assigned, p.tracked);
 }
 
 /** Largest backlog in the second half of the load. */
@@ -61,8 +69,10 @@ export interface StepVerdictInput {
   backlogSlope: number;
   /** Largest backlog in the second half of the load. */
   lateBacklog: number;
-  /** Items neither assigned after the drain time-out (lost or stuck). */
+  /** Items not assigned after the drain time-out (lost or stuck). */
   unassigned: number;
+  /** Items not tracked (with their routing outcome) after the drain time-out. */
+  untracked: number;
   p99LimitMs: number;
 }
 
@@ -72,10 +82,10 @@ export interface StepVerdict {
 }
 
 /**
- * A step is sustained when intake took (almost) all the offered load, the backlog of accepted-but-not-assigned
- * items did not grow in the second half (a slope over 5% of the rate per second counts only once more than a
- * second's worth of items is waiting, so sampling jitter on a tiny backlog does not fail a step), every item was assigned,
- * and p99 accepted→assigned stayed under the limit.
+ * A step is sustained when intake took (almost) all the offered load, the backlog of items accepted but not yet
+ * assigned and tracked did not grow in the second half (a slope over 5% of the rate per second counts only once
+ * more than a second's worth of items is waiting, so sampling jitter on a tiny backlog does not fail a step),
+ * every item was assigned and tracked, and p99 accepted→assigned stayed under the limit.
  */
 export function judgeStep(s: StepVerdictInput): StepVerdict {
   const reasons: string[] = [];
@@ -84,6 +94,7 @@ export function judgeStep(s: StepVerdictInput): StepVerdict {
   if (s.backlogSlope > 0.05 * s.offeredRate && s.lateBacklog > s.offeredRate)
     reasons.push(`backlog grew ${s.backlogSlope.toFixed(1)} items/s to ${s.lateBacklog}`);
   if (s.unassigned > 0) reasons.push(`${s.unassigned} items never assigned`);
+  if (s.untracked > 0) reasons.push(`${s.untracked} items never tracked`);
   if (s.assignedP99 >= s.p99LimitMs)
     reasons.push(`p99 accepted→assigned ${s.assignedP99} ms ≥ ${s.p99LimitMs} ms`);
   return { sustained: reasons.length === 0, reasons };
