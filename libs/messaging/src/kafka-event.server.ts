@@ -16,6 +16,13 @@ export interface KafkaEventServerOptions {
   /** Attempts for a failure that is not the infrastructure being away, before dead-lettering. */
   maxAttempts?: number;
   partitionsConsumedConcurrently?: number;
+  fetch?: ConsumerFetch;
+}
+
+/** When the broker answers a fetch: once `minBytes` are waiting for the consumer, or after `maxWaitMs`. */
+export interface ConsumerFetch {
+  minBytes: number;
+  maxWaitMs: number;
 }
 
 /** What a handler receives: the decoded, contract-valid events of one partition, in offset order. */
@@ -80,7 +87,8 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
       sessionTimeout: 30_000,
       heartbeatInterval: 3_000,
       allowAutoTopicCreation: false,
-      maxWaitTimeInMs: 100,
+      minBytes: this.options.fetch?.minBytes ?? 1_048_576,
+      maxWaitTimeInMs: this.options.fetch?.maxWaitMs ?? 50,
       retry: { retries: Number.MAX_SAFE_INTEGER, initialRetryTime: 300, maxRetryTime: 10_000 },
     });
     consumer.on(consumer.events.GROUP_JOIN, () => {

@@ -14,7 +14,7 @@ import type { Kafka, Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { ReadinessRegistry } from '@app/observability';
 import { DeadLetterPublisher } from './dead-letter';
-import { KafkaEventServer } from './kafka-event.server';
+import { KafkaEventServer, type ConsumerFetch } from './kafka-event.server';
 import { createIdempotentProducer, createKafka } from './kafka-client';
 import { OutboxRelay } from './outbox-relay';
 import { ensureTopics } from './topics-admin';
@@ -28,6 +28,8 @@ export interface MessagingOptions {
   outbox: { batchSize: number; pollMs: number };
   /** Set for services that consume: the consumer group id (before the topic prefix). */
   consumerGroup?: string;
+  /** The consumer's fetch: answered once `minBytes` are waiting or after `maxWaitMs` (default 1 MiB, 50 ms). */
+  fetch?: ConsumerFetch;
   /**
    * Whether the service is ready only once its consumer has joined the group (default true). A service whose
    * consuming is secondary to its HTTP side (intake) says false, so a restart is not held up by a rebalance.
@@ -123,6 +125,7 @@ export class MessagingModule {
             topicPrefix: options.topicPrefix,
             deadLetters,
             partitionsConsumedConcurrently: options.partitionsConsumedConcurrently,
+            fetch: options.fetch,
           }),
       });
     }

@@ -43,6 +43,7 @@ export function platformModules(config: ServiceConfig, options: PlatformOptions)
       schema: options.schema,
       outbox: { batchSize: config.OUTBOX_BATCH_SIZE, pollMs: config.OUTBOX_POLL_MS },
       consumerGroup: options.consumerGroup,
+      fetch: { minBytes: config.KAFKA_FETCH_MIN_BYTES, maxWaitMs: config.KAFKA_FETCH_MAX_WAIT_MS },
       consumerGatesReadiness: options.consumerGatesReadiness,
     }),
   ];
