@@ -49,15 +49,16 @@ export class ServiceConfig {
   KAFKA_TOPIC_PARTITIONS: number = DEFAULT_TOPIC_PARTITIONS;
 
   /**
-   * Consumers' fetch: the broker answers once this many bytes are waiting, or after KAFKA_FETCH_MAX_WAIT_MS.
-   * Waiting gathers larger batches, so fewer transactions per event, at the cost of up to that wait per hop:
-   * at 200 items/s on the 2-core bench machine, 50 ms cut the router's CPU per item by about 40 % and the
-   * total by about 14 % against answering at the first byte (docs/benchmarks.md, 2026-11-26 07:00).
+   * Consumers' fetch: the broker answers once this many bytes are waiting (about 8–16 events), or after
+   * KAFKA_FETCH_MAX_WAIT_MS. Waiting gathers larger batches, so fewer transactions per event; the byte bound
+   * shortens the wait as the load grows. At 200 items/s on the 2-core bench machine this gave lower latencies
+   * than answering at the first byte and cut the router's CPU per item by about a quarter (docs/benchmarks.md,
+   * 2026-11-26 07:30).
    */
   @IsInt()
   @Min(1)
   @Max(50_000_000)
-  KAFKA_FETCH_MIN_BYTES: number = 1_048_576;
+  KAFKA_FETCH_MIN_BYTES: number = 16_384;
 
   @IsInt()
   @Min(1)

@@ -87,7 +87,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
       sessionTimeout: 30_000,
       heartbeatInterval: 3_000,
       allowAutoTopicCreation: false,
-      minBytes: this.options.fetch?.minBytes ?? 1_048_576,
+      minBytes: this.options.fetch?.minBytes ?? 16_384,
       maxWaitTimeInMs: this.options.fetch?.maxWaitMs ?? 50,
       retry: { retries: Number.MAX_SAFE_INTEGER, initialRetryTime: 300, maxRetryTime: 10_000 },
     });

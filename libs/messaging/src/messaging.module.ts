@@ -28,7 +28,7 @@ export interface MessagingOptions {
   outbox: { batchSize: number; pollMs: number };
   /** Set for services that consume: the consumer group id (before the topic prefix). */
   consumerGroup?: string;
-  /** The consumer's fetch: answered once `minBytes` are waiting or after `maxWaitMs` (default 1 MiB, 50 ms). */
+  /** The consumer's fetch: answered once `minBytes` are waiting or after `maxWaitMs` (default 16 KiB, 50 ms). */
   fetch?: ConsumerFetch;
   /**
    * Whether the service is ready only once its consumer has joined the group (default true). A service whose
