@@ -80,7 +80,7 @@ export class AnalyticsProjector {
     const seen = new Set<string>();
     events = events.filter((e) => !seen.has(e.eventId) && seen.add(e.eventId));
     if (events.length === 0) return;
-    const ids = [...new Set(events.map((e) => e.itemId))];
+    const ids = [...new Set(events.map((e) => e.itemId))].sort();
     const current = await this.facts.lockMany(manager, ids);
     const rule = await this.deadlineRule(manager);
     const received: StoredFacts[] = [];

@@ -4,6 +4,7 @@ import type { AnyEvent, ItemStatus } from '@app/contracts';
 import { queryInChunks } from '@app/persistence';
 import { evolve, type ItemState } from '../domain/item-state';
 import type { Deadlines } from '../domain/sla';
+import { lockItems } from './item-locks';
 
 /** An item as stored: its state and the deadlines computed for it. */
 export interface StoredItem {
@@ -222,7 +223,7 @@ export class ItemsRepository {
     manager: EntityManager,
     sortedIds: readonly string[],
   ): Promise<Map<string, ItemState>> {
-    await this.lockItems(manager, sortedIds);
+    await lockItems(manager, sortedIds);
     const rows = await manager.query<ItemRow[]>(
       `SELECT state, sign_by, contact_by, resolve_by FROM items
        WHERE item_id = ANY($1::uuid[]) AND state IS NOT NULL FOR UPDATE`,
@@ -231,21 +232,9 @@ export class ItemsRepository {
     return new Map(rows.map((r) => [r.state.itemId, r.state]));
   }
 
-  /**
-   * Takes the items' transaction-scoped advisory locks, in the order given: a row lock alone cannot stop two
-   * transactions that both find no row yet (an item's first events arriving from two topics at once).
-   */
-  private async lockItems(manager: EntityManager, ids: readonly string[]): Promise<void> {
-    await manager.query(
-      `SELECT pg_advisory_xact_lock(hashtextextended(id, 0))
-       FROM (SELECT id FROM unnest($1::text[]) WITH ORDINALITY AS t(id, n) ORDER BY n OFFSET 0) ids`,
-      [ids],
-    );
-  }
-
   /** With `forUpdate`, first takes the item's lock (see `lockItems`) and locks its row. */
   async load(manager: EntityManager, itemId: string, forUpdate = false): Promise<StoredItem | null> {
-    if (forUpdate) await this.lockItems(manager, [itemId]);
+    if (forUpdate) await lockItems(manager, [itemId]);
     const rows = await manager.query<ItemRow[]>(
       `SELECT state, sign_by, contact_by, resolve_by FROM items WHERE item_id = $1 AND state IS NOT NULL
        ${forUpdate ? 'FOR UPDATE' : ''}`,

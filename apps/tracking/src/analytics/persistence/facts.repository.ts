@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { queryInChunks } from '@app/persistence';
 import type { MatterFingerprint } from '@app/similarity';
+import { lockItems } from '../../persistence/item-locks';
 import { emptyFacts, onTime, statusOf, type ItemFacts } from '../domain/item-facts';
 
 /** Most earlier items compared with a new one, for repeats and for hot spots each. */
@@ -242,16 +243,14 @@ export class FactsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
-   * Locks the items' rows for the transaction, creating empty ones first: events of one new item arrive on
-   * three topics and may be projected concurrently, and a row that exists can be locked where a missing one
-   * cannot (the second transaction then waits and folds onto the first one's result instead of overwriting it).
+   * Locks the items for the transaction and reads their facts: first the items' advisory locks (see
+   * `lockItems`; in tracking's projection its item fold holds them already), because events of one new item
+   * arrive on three topics and may be projected concurrently, and a missing row cannot be locked; then the rows
+   * that exist, so that detection in other transactions (repeat links, hot spots) does not change them under
+   * this one. `itemIds` sorted.
    */
   async lockMany(manager: EntityManager, itemIds: readonly string[]): Promise<Map<string, StoredFacts>> {
-    await manager.query(
-      `INSERT INTO item_facts (item_id, status)
-       SELECT id, 'received' FROM unnest($1::uuid[]) AS id ORDER BY id ON CONFLICT (item_id) DO NOTHING`,
-      [itemIds],
-    );
+    await lockItems(manager, itemIds);
     const rows: Row[] = await manager.query(
       'SELECT * FROM item_facts WHERE item_id = ANY($1::uuid[]) ORDER BY item_id FOR UPDATE',
       [itemIds],
