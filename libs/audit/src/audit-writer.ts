@@ -24,9 +24,10 @@ const MAX_BACKOFF_MS = 30_000;
 
 /**
  * Writes audit entries after the response has gone out, so auditing never delays or fails a request.
- * Entries wait in memory (up to AUDIT_LINGER_MS) and are inserted in batches; when the database refuses, the writer logs at error
- * level and retries with capped backoff. An entry it cannot keep (backlog full, or still pending when the
- * service stops) is written in full to the error log, the last place it survives, never dropped silently.
+ * Entries wait in memory (up to AUDIT_LINGER_MS) and are inserted in batches; when the database refuses, the
+ * writer logs at error level and retries with capped backoff. An entry it cannot keep (backlog full, or still
+ * pending when the service stops) is written in full to the error log, the last place it survives, never
+ * dropped silently.
  */
 @Injectable()
 export class AuditWriter implements BeforeApplicationShutdown, OnApplicationShutdown {

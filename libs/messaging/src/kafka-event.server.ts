@@ -16,7 +16,7 @@ export interface KafkaEventServerOptions {
   /** Attempts for a failure that is not the infrastructure being away, before dead-lettering. */
   maxAttempts?: number;
   partitionsConsumedConcurrently?: number;
-  fetch?: ConsumerFetch;
+  fetch: ConsumerFetch;
 }
 
 /** When the broker answers a fetch: once `minBytes` are waiting for the consumer, or after `maxWaitMs`. */
@@ -87,8 +87,8 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
       sessionTimeout: 30_000,
       heartbeatInterval: 3_000,
       allowAutoTopicCreation: false,
-      minBytes: this.options.fetch?.minBytes ?? 16_384,
-      maxWaitTimeInMs: this.options.fetch?.maxWaitMs ?? 50,
+      minBytes: this.options.fetch.minBytes,
+      maxWaitTimeInMs: this.options.fetch.maxWaitMs,
       retry: { retries: Number.MAX_SAFE_INTEGER, initialRetryTime: 300, maxRetryTime: 10_000 },
     });
     consumer.on(consumer.events.GROUP_JOIN, () => {

@@ -28,8 +28,8 @@ export interface MessagingOptions {
   outbox: { batchSize: number; pollMs: number };
   /** Set for services that consume: the consumer group id (before the topic prefix). */
   consumerGroup?: string;
-  /** The consumer's fetch: answered once `minBytes` are waiting or after `maxWaitMs` (default 16 KiB, 50 ms). */
-  fetch?: ConsumerFetch;
+  /** The consumer's fetch: answered once `minBytes` are waiting or after `maxWaitMs` (KAFKA_FETCH_* settings). */
+  fetch: ConsumerFetch;
   /**
    * Whether the service is ready only once its consumer has joined the group (default true). A service whose
    * consuming is secondary to its HTTP side (intake) says false, so a restart is not held up by a rebalance.

@@ -20,6 +20,7 @@ import {
   type Candidate,
   type CandidateQuery,
   type ItemLookups,
+  type RepeatLink,
   type StoredFacts,
 } from './persistence/facts.repository';
 import { loadSlaRules } from '../sla/sla-context';
@@ -124,7 +125,7 @@ export class AnalyticsProjector {
     const changes = new LinkChanges();
     // Repeat links are written together at the end: what the batch's later items read of them comes from
     // `changes` anyway, and nothing else in detection reads them.
-    const links = new Map<string, { itemId: string; root: string; similarity: number }>();
+    const links = new Map<string, RepeatLink>();
     for (let start = 0; start < items.length; start += DETECTION_CHUNK) {
       const chunk = items.slice(start, start + DETECTION_CHUNK);
       const found = await this.facts.fileAndReadCandidates(
@@ -176,7 +177,7 @@ export class AnalyticsProjector {
     item: StoredFacts,
     others: readonly Candidate[],
     changes: LinkChanges,
-    links: Map<string, { itemId: string; root: string; similarity: number }>,
+    links: Map<string, RepeatLink>,
   ): void {
     const matter = asMatter(item);
     if (!matter) return;

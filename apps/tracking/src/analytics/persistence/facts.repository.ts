@@ -5,6 +5,13 @@ import type { MatterFingerprint } from '@app/similarity';
 import { lockItems } from '../../persistence/item-locks';
 import { emptyFacts, onTime, statusOf, type ItemFacts } from '../domain/item-facts';
 
+/** An item pointed at the first case of its chain of repeats. */
+export interface RepeatLink {
+  itemId: string;
+  root: string;
+  similarity: number;
+}
+
 /** Most earlier items compared with a new one, for repeats and for hot spots each. */
 const CANDIDATE_LIMIT = 100;
 /**
@@ -285,10 +292,7 @@ export class FactsRepository {
   }
 
   /** Points each item at the first case of its chain, one statement for all (item ids in order, as locked). */
-  async setRepeatLinks(
-    manager: EntityManager,
-    links: readonly { itemId: string; root: string; similarity: number }[],
-  ): Promise<void> {
+  async setRepeatLinks(manager: EntityManager, links: readonly RepeatLink[]): Promise<void> {
     if (links.length === 0) return;
     const sorted = [...links].sort((a, b) => a.itemId.localeCompare(b.itemId));
     await manager.query(
