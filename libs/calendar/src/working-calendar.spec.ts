@@ -44,6 +44,16 @@ describe('WorkingCalendar on the 2026 official calendar', () => {
     expect(calendar.workingMinutesBetween(from, calendar.addWorkingDays(from, 7))).toBe(7 * 480);
   });
 
+  it('without overrides, takes Saturday and Sunday off, as the Date weekday says, on every day of 1960–2040', () => {
+    const plain = new WorkingCalendar([]);
+    for (let t = Date.UTC(1960, 0, 1); t < Date.UTC(2041, 0, 1); t += 86_400_000) {
+      const date = new Date(t);
+      const weekend = date.getUTCDay() === 0 || date.getUTCDay() === 6;
+      if (plain.isWorkingDay(date.toISOString().slice(0, 10)) === weekend)
+        throw new Error(`wrong for ${date.toISOString()}`);
+    }
+  });
+
   it('lets an edited table override the official data', () => {
     const edited = new WorkingCalendar([{ date: '2026-11-25', kind: 'holiday', name: '地方假日' }]);
     expect(edited.isWorkingDay('2026-11-25')).toBe(false);

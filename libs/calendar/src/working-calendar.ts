@@ -23,7 +23,8 @@ const CHINA_UTC_OFFSET_MINUTES = 480;
  * Durations count working minutes, so "3 working days" from Monday 10:00 ends Thursday 10:00.
  */
 export class WorkingCalendar {
-  private readonly overrides: ReadonlyMap<string, CalendarDay['kind']>;
+  /** Overridden days by day number (days since 1970-01-01), so the loops below build no dates or strings. */
+  private readonly overrides: ReadonlyMap<number, CalendarDay['kind']>;
   readonly hours: WorkingHours;
   readonly utcOffsetMinutes: number;
 
@@ -33,7 +34,7 @@ export class WorkingCalendar {
     utcOffsetMinutes = CHINA_UTC_OFFSET_MINUTES,
   ) {
     if (hours.endMinute <= hours.startMinute) throw new Error('working hours must end after they start');
-    this.overrides = new Map(days.map((d) => [d.date, d.kind]));
+    this.overrides = new Map(days.map((d) => [dayNumber(d.date), d.kind]));
     this.hours = hours;
     this.utcOffsetMinutes = utcOffsetMinutes;
   }
@@ -44,9 +45,13 @@ export class WorkingCalendar {
   }
 
   isWorkingDay(date: string): boolean {
-    const override = this.overrides.get(date);
+    return this.isWorkingDayNumber(dayNumber(date));
+  }
+
+  private isWorkingDayNumber(day: number): boolean {
+    const override = this.overrides.get(day);
     if (override) return override === 'workday';
-    const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
+    const weekday = (((day + 4) % 7) + 7) % 7; // 1970-01-01 was a Thursday; 0 is Sunday, as getUTCDay
     return weekday !== 0 && weekday !== 6;
   }
 
@@ -56,7 +61,7 @@ export class WorkingCalendar {
     let { day, minute } = this.local(from);
     let remaining = minutes;
     for (let guard = 0; guard < 3660; guard += 1) {
-      if (this.isWorkingDay(dateOf(day))) {
+      if (this.isWorkingDayNumber(day)) {
         const start = Math.max(minute, this.hours.startMinute);
         if (start < this.hours.endMinute) {
           const available = this.hours.endMinute - start;
@@ -81,7 +86,7 @@ export class WorkingCalendar {
     const b = this.local(to);
     let total = 0;
     for (let day = a.day; day <= b.day; day += 1) {
-      if (!this.isWorkingDay(dateOf(day))) continue;
+      if (!this.isWorkingDayNumber(day)) continue;
       const lo = Math.max(this.hours.startMinute, day === a.day ? a.minute : 0);
       const hi = Math.min(this.hours.endMinute, day === b.day ? b.minute : 24 * 60);
       if (hi > lo) total += hi - lo;
@@ -100,6 +105,7 @@ export class WorkingCalendar {
   }
 }
 
-function dateOf(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+/** `YYYY-MM-DD` as days since 1970-01-01. */
+function dayNumber(date: string): number {
+  return Math.floor(Date.parse(`${date}T00:00:00Z`) / DAY_MS);
 }
