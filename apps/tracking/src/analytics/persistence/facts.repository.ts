@@ -21,7 +21,7 @@ const CANDIDATE_LIMIT = 100;
  */
 const BAND_LIMIT = 10;
 
-/** A key table of candidate look-ups: key, item, time, its primary key (key, received_at, item_id). */
+/** A key table of candidate look-ups: key (hashed), item, time, its primary key (key, received_at, item_id). */
 interface KeyIndex {
   table: string;
   keyColumn: string;
@@ -202,11 +202,14 @@ class Parameters {
   }
 }
 
+/** A key as the key tables hold it: a 64-bit hash (migration HashedCandidateKeys17656000000000). */
+const hashedKey = (key: string) => `hashtextextended(${key}, 0)`;
+
 /** Files each look-up's item under its keys (each row once; an item is always filed with its own received_at). */
 function fileSql(batch: LookupBatch, p: Parameters): string {
   const { table, keyColumn } = batch.index;
   return `INSERT INTO ${table} (${keyColumn}, item_id, received_at)
-    SELECT DISTINCT k.key, q.item_id, q.received_at
+    SELECT DISTINCT ${hashedKey('k.key')}, q.item_id, q.received_at
     FROM unnest(${p.add(batch.itemIds, 'uuid[]')}, ${p.add(batch.receivedAt, 'timestamptz[]')},
                 ${p.add(batch.firstKey, 'int[]')}, ${p.add(batch.lastKey, 'int[]')})
            AS q(item_id, received_at, first_key, last_key)
@@ -231,7 +234,7 @@ function readSql(batch: LookupBatch, lookup: number, p: Parameters): string {
         FROM unnest((${p.add(batch.keys, 'text[]')})[q.first_key:q.last_key]) AS k(key)
         CROSS JOIN LATERAL (
           SELECT t.item_id FROM ${table} t
-          WHERE t.${keyColumn} = k.key AND t.item_id <> q.item_id AND t.received_at <= q.to_at
+          WHERE t.${keyColumn} = ${hashedKey('k.key')} AND t.item_id <> q.item_id AND t.received_at <= q.to_at
             AND (t.item_id <> ALL((${items})[q.n::int + 1:]) OR t.item_id = ANY((${items})[:q.n::int - 1]))
           ORDER BY t.received_at DESC LIMIT ${perKey}) newest)
         AND received_at >= q.from_at
