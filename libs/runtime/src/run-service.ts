@@ -4,6 +4,7 @@ import { Logger } from 'nestjs-pino';
 import { loadConfig, type ServiceConfig } from '@app/config';
 import { configureHttpApp, type RouteBodyLimit } from '@app/http';
 import { KafkaEventServer } from '@app/messaging';
+import { cacheValidationMetadata } from './validation-metadata-cache';
 
 export interface RunServiceOptions {
   title: string;
@@ -16,6 +17,7 @@ export interface RunServiceOptions {
 
 /** Starts one service: HTTP API, Kafka consumer transport, graceful shutdown on SIGTERM/SIGINT. */
 export async function runService(module: DynamicModule, config: ServiceConfig, options: RunServiceOptions) {
+  cacheValidationMetadata();
   const app = await NestFactory.create(module, { bufferLogs: true, bodyParser: false, abortOnError: false });
   app.useLogger(app.get(Logger));
   configureHttpApp(app, {
