@@ -7,8 +7,7 @@ import {
   ValidateNested,
   validateSync,
 } from 'class-validator';
-import { Type } from 'class-transformer';
-import { plainToInstance } from 'class-transformer';
+import { plainToInstance, Type } from 'class-transformer';
 import { cacheValidationMetadata } from './validation-metadata-cache';
 
 class Base {
@@ -69,13 +68,7 @@ describe('cached class-validator metadata', () => {
     expect(scans).toBe(1);
     storage.getTargetValidationMetadatas(Derived, '', false, false, ['short']);
     expect(scans).toBe(2);
-    storage.addValidationMetadata(
-      Object.assign(Object.create(null) as object, {
-        target: Derived,
-        propertyName: 'x',
-        type: 'isDefined',
-      }) as never,
-    );
+    storage.addValidationMetadata({ target: Derived, propertyName: 'x', type: 'isDefined' } as never);
     storage.getTargetValidationMetadatas(Derived, '', false, false);
     expect(scans).toBe(3);
   });
