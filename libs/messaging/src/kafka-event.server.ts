@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { CustomTransportStrategy, Server } from '@nestjs/microservices';
+import { CustomTransportStrategy, EventPattern, Server } from '@nestjs/microservices';
 import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import { lastValueFrom } from 'rxjs';
 import { decodeEvent, Headers, topicName, type AnyEvent, type LogicalTopic } from '@app/contracts';
@@ -15,7 +15,13 @@ export interface KafkaEventServerOptions {
   maxHandlerBatch?: number;
   /** Attempts for a failure that is not the infrastructure being away, before dead-lettering. */
   maxAttempts?: number;
+  /**
+   * Partitions handled at once (default: every partition of the subscribed topics, `topicPartitions` each), so
+   * that the batches of one fetch reach `eachBatch` together and can share a handler call.
+   */
   partitionsConsumedConcurrently?: number;
+  /** Partitions per topic, for the default above. */
+  topicPartitions?: number;
   fetch: ConsumerFetch;
 }
 
@@ -25,16 +31,42 @@ export interface ConsumerFetch {
   maxWaitMs: number;
 }
 
-/** What a handler receives: the decoded, contract-valid events of one partition, in offset order. */
+/**
+ * What a handler receives: decoded, contract-valid events, each partition's in offset order. The batches that
+ * one fetch brought for the handler's topic come in one call, and for all of its topics with `@EventTopics`;
+ * after a failed call, each partition's batch is retried on its own.
+ */
 export interface EventBatch {
-  topic: string;
-  partition: number;
   events: AnyEvent[];
+}
+
+/** The `@EventPattern` extra naming the handler that several topics share (see `EventTopics`). */
+const SHARED_HANDLER = 'sharedHandler';
+
+/**
+ * One handler for several topics whose events it handles alike: each fetch's batches from all of them come in
+ * one call (one transaction), instead of one call per topic that would lock the same items in turn.
+ */
+export function EventTopics(...topics: LogicalTopic[]): MethodDecorator {
+  return EventPattern(topics, { [SHARED_HANDLER]: topics.join('+') });
 }
 
 interface Decoded {
   message: KafkaMessage;
   event: AnyEvent;
+}
+
+type Handler = NonNullable<ReturnType<Server['getHandlerByPattern']>>;
+
+/** One partition's valid events, and its consumer callbacks, waiting for the fetch's shared call. */
+interface Waiting {
+  topic: string;
+  partition: number;
+  items: Decoded[];
+  heartbeat: () => Promise<void>;
+  isRunning: () => boolean;
+  done: (delivered: boolean) => void;
+  failed: (error: unknown) => void;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -59,6 +91,8 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
   private readonly maxHandlerBatch: number;
   private readonly maxAttempts: number;
   private readonly logicalTopics = new Map<string, string>();
+  /** Partitions' batches of the current fetch, per handler, until the turn of the event loop ends. */
+  private readonly waiting = new Map<string, Waiting[]>();
 
   constructor(private readonly options: KafkaEventServerOptions) {
     super();
@@ -110,7 +144,11 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     await consumer.run({
       eachBatchAutoResolve: false,
       autoCommit: true,
-      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 3,
+      // kafkajs hands a fetch's batches to this many workers at once; with one each, they all reach
+      // `eachBatch` in the same turn of the event loop and are handled together (`deliverTogether`).
+      partitionsConsumedConcurrently:
+        this.options.partitionsConsumedConcurrently ??
+        Math.max(1, this.logicalTopics.size * (this.options.topicPartitions ?? 1)),
       eachBatch: (payload) => this.handleBatch(payload),
     });
   }
@@ -141,7 +179,13 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
         }
       }
       if (handler && valid.length > 0) {
-        const done = await this.deliver(handler, batch.topic, batch.partition, valid, heartbeat, isRunning);
+        const done = await this.deliverTogether(handler, {
+          topic: batch.topic,
+          partition: batch.partition,
+          items: valid,
+          heartbeat,
+          isRunning,
+        });
         if (!done) return;
         this.log.debug(
           {
@@ -161,19 +205,68 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     }
   }
 
+  /**
+   * Handles the batches that reach the same handler in one turn of the event loop (the partitions of one fetch)
+   * with one call, up to `maxHandlerBatch` events a call. Resolves as `deliver` does, once this partition's
+   * events are handled.
+   */
+  private deliverTogether(handler: Handler, batch: Omit<Waiting, 'done' | 'failed'>): Promise<boolean> {
+    const key = sharedHandlerOf(handler) ?? batch.topic;
+    return new Promise((done, failed) => {
+      let queue = this.waiting.get(key);
+      if (!queue) {
+        queue = [];
+        this.waiting.set(key, queue);
+        setImmediate(() => void this.flush(handler, key));
+      }
+      queue.push({ ...batch, done, failed });
+    });
+  }
+
+  private async flush(handler: Handler, key: string): Promise<void> {
+    const queue = this.waiting.get(key) ?? [];
+    this.waiting.delete(key);
+    for (const group of callsOf(queue, this.maxHandlerBatch)) {
+      if (group.length > 1 && group.every((w) => w.isRunning())) {
+        try {
+          await this.call(
+            handler,
+            group.flatMap((w) => w.items),
+          );
+          for (const w of group) w.done(true);
+          continue;
+        } catch (error) {
+          // Each partition on its own below: its retries, back-off and poison isolation.
+          this.log.warn(
+            `shared call for ${group.length} partitions failed, retrying each: ${describeError(error)}`,
+          );
+        }
+      }
+      for (const w of group) {
+        try {
+          w.done(await this.deliver(handler, w.topic, w.partition, w.items, w.heartbeat, w.isRunning));
+        } catch (error) {
+          w.failed(error);
+        }
+      }
+    }
+  }
+
+  private async call(handler: Handler, items: Decoded[]): Promise<void> {
+    const batch: EventBatch = { events: items.map((d) => d.event) };
+    await lastValueFrom(this.transformToObservable(await handler(batch)), { defaultValue: undefined });
+  }
+
   /** Returns false if the consumer stopped before the events were handled (they will be redelivered). */
   private async deliver(
-    handler: NonNullable<ReturnType<Server['getHandlerByPattern']>>,
+    handler: Handler,
     topic: string,
     partition: number,
     items: Decoded[],
     heartbeat: () => Promise<void>,
     isRunning: () => boolean,
   ): Promise<boolean> {
-    const call = async (subset: Decoded[]) => {
-      const batch: EventBatch = { topic, partition, events: subset.map((d) => d.event) };
-      await lastValueFrom(this.transformToObservable(await handler(batch)), { defaultValue: undefined });
-    };
+    const call = (subset: Decoded[]) => this.call(handler, subset);
     let attempts = 0;
     let backoff = 200;
     let lastError: unknown;
@@ -229,6 +322,28 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
   unwrap<T>(): T {
     return this.consumer as T;
   }
+}
+
+/** The name `EventTopics` gave a handler shared by several topics. */
+function sharedHandlerOf(handler: Handler): string | undefined {
+  const extras = (handler as { extras?: Record<string, unknown> }).extras;
+  const name = extras?.[SHARED_HANDLER];
+  return typeof name === 'string' ? name : undefined;
+}
+
+/** Consecutive partitions' batches grouped into calls of at most `max` events (a bigger batch alone). */
+function callsOf(queue: readonly Waiting[], max: number): Waiting[][] {
+  const calls: Waiting[][] = [];
+  let size = max;
+  for (const w of queue) {
+    if (size + w.items.length > max) {
+      calls.push([]);
+      size = 0;
+    }
+    calls[calls.length - 1]!.push(w);
+    size += w.items.length;
+  }
+  return calls;
 }
 
 function describeError(error: unknown): string {

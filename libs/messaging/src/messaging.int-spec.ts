@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Module, type DynamicModule, type INestApplication } from '@nestjs/common';
-import { EventPattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import { Kafka, logLevel, type Consumer } from 'kafkajs';
 import { DataSource, type MigrationInterface, type QueryRunner } from 'typeorm';
 import { loadConfig, ServiceConfig } from '@app/config';
@@ -10,12 +10,20 @@ import { anItemReceived, eventually, isolatedEnv, type IsolatedEnv } from '@app/
 import { appendToOutbox } from './outbox';
 import { claimUnprocessed } from './inbox';
 import { createInboxTable, createOutboxTable } from './messaging-tables';
-import { KafkaEventsController, readDeadLetters, replayDeadLetters, type EventBatch } from './index';
+import {
+  EventTopics,
+  KafkaEventServer,
+  KafkaEventsController,
+  readDeadLetters,
+  replayDeadLetters,
+  type EventBatch,
+} from './index';
 
 /**
  * The messaging lib against a real broker and database: the outbox relay publishes what a transaction
- * wrote, the batch transport hands events to a Nest handler exactly once in effect, and malformed or
- * poison messages go to the dead-letter topic without holding up the partition.
+ * wrote, the batch transport hands events to a Nest handler exactly once in effect (a fetch's batches from
+ * all partitions and topics of the handler in one call), and malformed or poison messages go to the
+ * dead-letter topic without holding up the partition.
  */
 class TestSchema1700000000000 implements MigrationInterface {
   name = 'TestSchema1700000000000';
@@ -34,6 +42,8 @@ const POISON = '毒消息';
 /** A title the handler refuses until an operator has "fixed" the cause, to exercise dead-letter replay. */
 let refusedTitle: string | undefined = '待修复';
 let failuresBeforeSuccess = 0;
+/** The titles of each handler call that succeeded, in order. */
+const calls: string[][] = [];
 
 @Injectable()
 class RecordUseCase {
@@ -61,6 +71,7 @@ class RecordUseCase {
         ]);
       }
     });
+    calls.push(received.map((e) => e.payload.title));
   }
 }
 
@@ -68,7 +79,7 @@ class RecordUseCase {
 class TestHandler {
   constructor(private readonly record: RecordUseCase) {}
 
-  @EventPattern('intake')
+  @EventTopics('intake', 'routing')
   async on(@Payload() batch: EventBatch): Promise<void> {
     await this.record.execute(batch.events);
   }
@@ -241,5 +252,54 @@ describe('messaging on real Kafka and PostgreSQL', () => {
     await eventually('the replayed event to be handled', handledTitles, {
       accept: (t) => t.includes('待修复'),
     });
+  });
+
+  it('hands the batches of one fetch, from every partition of both topics, to the handler in one call', async () => {
+    const consumer = app.get(KafkaEventServer).unwrap<Consumer>();
+    const topics = [topicName(env.topicPrefix, 'intake'), topicName(env.topicPrefix, 'routing')];
+    /** Sends while the consumer is paused, so that one fetch finds them all, then resumes it. */
+    const sendPaused = async (titles: string[]) => {
+      consumer.pause(topics.map((topic) => ({ topic })));
+      await new Promise((r) => setTimeout(r, 1_000)); // a fetch in flight comes back (maxWait 50 ms)
+      const producer = kafka.producer();
+      await producer.connect();
+      await producer.sendBatch({
+        topicMessages: topics.map((topic, t) => ({
+          topic,
+          // random keys: spread over both partitions of each topic
+          messages: titles
+            .filter((_, i) => i % 2 === t)
+            .map((title) => ({ key: randomUUID(), value: JSON.stringify(itemReceived(title)) })),
+        })),
+      });
+      await producer.disconnect();
+      const callsBefore = calls.length;
+      consumer.resume(topics.map((topic) => ({ topic })));
+      return callsBefore;
+    };
+
+    const together = Array.from({ length: 16 }, (_, i) => `同取${i}`);
+    const first = await sendPaused(together);
+    await eventually('the fetch handled', handledTitles, {
+      accept: (t) => together.every((title) => t.includes(title)),
+    });
+    expect(calls.slice(first).flat().sort()).toEqual([...together].sort());
+    // even titles went to the intake topic, odd ones to routing: one call held both
+    expect(calls.length - first).toBe(1);
+
+    // A poison event in the shared call: each partition is retried on its own, the poison dead-lettered.
+    const deadBefore = deadLetters.length;
+    const withPoison = ['共取甲', '共取乙', '共取丙', POISON, '共取丁', '共取戊'];
+    await sendPaused(withPoison);
+    await eventually('the poison to be dead-lettered', () => Promise.resolve(deadLetters.length), {
+      accept: (n) => n > deadBefore,
+      timeoutMs: 60_000,
+    });
+    await eventually('the rest handled', handledTitles, {
+      accept: (t) => withPoison.filter((title) => title !== POISON).every((title) => t.includes(title)),
+    });
+    expect(deadLetters.slice(deadBefore).map((d) => d.reason)).toEqual([
+      expect.stringContaining('handler failed 3 times: TypeError: cannot handle this one'),
+    ]);
   });
 });

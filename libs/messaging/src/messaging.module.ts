@@ -12,6 +12,7 @@ import {
 } from '@nestjs/common';
 import type { Kafka, Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
+import { DEFAULT_TOPIC_PARTITIONS } from '@app/contracts';
 import { ReadinessRegistry } from '@app/observability';
 import { DeadLetterPublisher } from './dead-letter';
 import { KafkaEventServer, type ConsumerFetch } from './kafka-event.server';
@@ -125,6 +126,7 @@ export class MessagingModule {
             topicPrefix: options.topicPrefix,
             deadLetters,
             partitionsConsumedConcurrently: options.partitionsConsumedConcurrently,
+            topicPartitions: options.topicPartitions ?? DEFAULT_TOPIC_PARTITIONS,
             fetch: options.fetch,
           }),
       });

@@ -1,5 +1,5 @@
-import { EventPattern, Payload } from '@nestjs/microservices';
-import { KafkaEventsController, type EventBatch } from '@app/messaging';
+import { Payload } from '@nestjs/microservices';
+import { EventTopics, KafkaEventsController, type EventBatch } from '@app/messaging';
 import { RecordProgressUseCase } from './record-progress.use-case';
 
 /** Kafka entry point: routing and tracking events tell intake how its items are getting on. */
@@ -7,13 +7,8 @@ import { RecordProgressUseCase } from './record-progress.use-case';
 export class DownstreamEventsHandler {
   constructor(private readonly recordProgress: RecordProgressUseCase) {}
 
-  @EventPattern('routing')
-  async onRoutingEvents(@Payload() batch: EventBatch): Promise<void> {
-    await this.recordProgress.execute(batch.events);
-  }
-
-  @EventPattern('tracking')
-  async onTrackingEvents(@Payload() batch: EventBatch): Promise<void> {
+  @EventTopics('routing', 'tracking')
+  async onEvents(@Payload() batch: EventBatch): Promise<void> {
     await this.recordProgress.execute(batch.events);
   }
 }

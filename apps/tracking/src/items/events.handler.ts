@@ -1,24 +1,14 @@
-import { EventPattern, Payload } from '@nestjs/microservices';
-import { KafkaEventsController, type EventBatch } from '@app/messaging';
+import { Payload } from '@nestjs/microservices';
+import { EventTopics, KafkaEventsController, type EventBatch } from '@app/messaging';
 import { ProjectEventsUseCase } from './project-events.use-case';
 
-/** Kafka entry points: tracking consumes every producer's events, one handler per topic. */
+/** Kafka entry point: tracking consumes every producer's events, a fetch's worth of all topics in one call. */
 @KafkaEventsController()
 export class EventsHandler {
   constructor(private readonly projectEvents: ProjectEventsUseCase) {}
 
-  @EventPattern('intake')
-  async onIntakeEvents(@Payload() batch: EventBatch): Promise<void> {
-    await this.projectEvents.execute(batch.events);
-  }
-
-  @EventPattern('routing')
-  async onRoutingEvents(@Payload() batch: EventBatch): Promise<void> {
-    await this.projectEvents.execute(batch.events);
-  }
-
-  @EventPattern('tracking')
-  async onTrackingEvents(@Payload() batch: EventBatch): Promise<void> {
+  @EventTopics('intake', 'routing', 'tracking')
+  async onEvents(@Payload() batch: EventBatch): Promise<void> {
     await this.projectEvents.execute(batch.events);
   }
 }
