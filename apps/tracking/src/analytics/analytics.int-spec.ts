@@ -425,6 +425,29 @@ describe('analytics on real PostgreSQL', () => {
     ]);
   });
 
+  it('files an item under its keys once, even if its ItemReceived comes again under another event id', async () => {
+    const item = newItem();
+    const when = new Date(Date.UTC(2026, 10, 14, 1)).toISOString();
+    const first = received(item, when, { title: '楼道堆放杂物堵塞消防通道', mobile: '13700000011' });
+    const keyRows = async () => {
+      const [row] = await app.get(DataSource).query<{ person: number; bands: number }[]>(
+        `SELECT (SELECT count(*) FROM item_person_keys WHERE item_id = $1)::int AS person,
+                (SELECT count(*) FROM item_lsh WHERE item_id = $1)::int AS bands`,
+        [item.id],
+      );
+      return row!;
+    };
+    await feed([first]);
+    const filed = await keyRows();
+    expect(filed.person).toBeGreaterThan(0);
+    expect(filed.bands).toBeGreaterThan(0);
+    // a stray copy: the same payload under a new event id, alone and twice in one batch
+    const again = () => received(item, when, { title: '楼道堆放杂物堵塞消防通道', mobile: '13700000011' });
+    await feed([again()]);
+    await feed([again(), again()]);
+    expect(await keyRows()).toEqual(filed);
+  });
+
   it('detects repeats and hot spots in a batch as it would one item per batch', async () => {
     const dec = (day: number) => new Date(Date.UTC(2026, 11, day, 1)).toISOString();
     const area = '371424';

@@ -93,7 +93,10 @@ export class AnalyticsProjector {
       };
       const factEvent: FactEvent = event;
       let after: StoredFacts = { ...before, ...evolveFacts(before, factEvent, rule) };
-      if (event.type === 'ItemReceived') {
+      // An item is received once (intake publishes one ItemReceived per item); a stray second one with
+      // another event id updates the facts but is not filed and checked again, so the key tables can be
+      // filed without ON CONFLICT.
+      if (event.type === 'ItemReceived' && before.receivedAt === null) {
         const p = event.payload;
         after = {
           ...after,

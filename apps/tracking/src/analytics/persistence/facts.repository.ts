@@ -205,7 +205,11 @@ class Parameters {
 /** A key as the key tables hold it: a 64-bit hash (migration HashedCandidateKeys17656000000000). */
 const hashedKey = (key: string) => `hashtextextended(${key}, 0)`;
 
-/** Files each look-up's item under its keys (each row once; an item is always filed with its own received_at). */
+/**
+ * Files each look-up's item under its keys (each row once; an item is always filed with its own received_at).
+ * No ON CONFLICT: the projector files an item only with its first ItemReceived, and a batch's items are distinct.
+ * A speculative insert writes a third WAL record per row and probes the index first (bench 2026-11-26: …).
+ */
 function fileSql(batch: LookupBatch, p: Parameters): string {
   const { table, keyColumn } = batch.index;
   return `INSERT INTO ${table} (${keyColumn}, item_id, received_at)
@@ -213,8 +217,7 @@ function fileSql(batch: LookupBatch, p: Parameters): string {
     FROM unnest(${p.add(batch.itemIds, 'uuid[]')}, ${p.add(batch.receivedAt, 'timestamptz[]')},
                 ${p.add(batch.firstKey, 'int[]')}, ${p.add(batch.lastKey, 'int[]')})
            AS q(item_id, received_at, first_key, last_key)
-    CROSS JOIN LATERAL unnest((${p.add(batch.keys, 'text[]')})[q.first_key:q.last_key]) AS k(key)
-    ON CONFLICT DO NOTHING`;
+    CROSS JOIN LATERAL unnest((${p.add(batch.keys, 'text[]')})[q.first_key:q.last_key]) AS k(key)`;
 }
 
 /**
