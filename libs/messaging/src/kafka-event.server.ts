@@ -21,7 +21,7 @@ export interface KafkaEventServerOptions {
    */
   partitionsConsumedConcurrently?: number;
   /** Partitions per topic, for the default above. */
-  topicPartitions?: number;
+  topicPartitions: number;
   fetch: ConsumerFetch;
 }
 
@@ -148,7 +148,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
       // `eachBatch` in the same turn of the event loop and are handled together (`deliverTogether`).
       partitionsConsumedConcurrently:
         this.options.partitionsConsumedConcurrently ??
-        Math.max(1, this.logicalTopics.size * (this.options.topicPartitions ?? 1)),
+        Math.max(1, this.logicalTopics.size * this.options.topicPartitions),
       eachBatch: (payload) => this.handleBatch(payload),
     });
   }
