@@ -3,7 +3,7 @@ import type { Producer, Message } from 'kafkajs';
 import { Client } from 'pg';
 import type { DataSource, EntitySubscriberInterface, TransactionCommitEvent } from 'typeorm';
 import { Headers, topicName, type LogicalTopic } from '@app/contracts';
-import { ASYNC_COMMIT } from '@app/persistence';
+import { ASYNC_COMMIT, OccasionalVacuum } from '@app/persistence';
 import { takeOutboxAppended } from './outbox';
 
 export interface OutboxRelayOptions {
@@ -54,9 +54,7 @@ export class OutboxRelay {
   private wake?: () => void;
   /** Set by a notification that arrived while the relay was busy, so the next idle returns at once. */
   private notified = false;
-  private deletedSinceVacuum = 0;
-  private lastVacuum = 0;
-  private vacuumRefused = false;
+  private readonly vacuum: OccasionalVacuum;
   private healthy = true;
   /** Rows published since start; read by benchmarks and tests. */
   published = 0;
@@ -76,7 +74,13 @@ export class OutboxRelay {
     private readonly dataSource: DataSource,
     private readonly producer: Producer,
     private readonly options: OutboxRelayOptions,
-  ) {}
+  ) {
+    this.vacuum = new OccasionalVacuum(dataSource, {
+      tables: [`${options.schema}.outbox`],
+      afterRows: VACUUM_AFTER_ROWS,
+      minIntervalMs: VACUUM_MIN_INTERVAL_MS,
+    });
+  }
 
   start(): void {
     if (this.running) return;
@@ -231,7 +235,7 @@ export class OutboxRelay {
       .query(`DELETE FROM outbox USING ${ASYNC_COMMIT} WHERE id = ANY($1::bigint[])`, [ids])
       .then(
         () => {
-          this.deletedSinceVacuum += ids.length;
+          this.vacuum.wrote(ids.length);
         },
         (error: unknown) =>
           this.logger.warn(`outbox delete failed, rows will be sent again: ${String(error)}`),
@@ -244,17 +248,7 @@ export class OutboxRelay {
   /** Clears the dead rows and index entries the deletes left (see the class comment); never fails a cycle. */
   private async vacuumOccasionally(): Promise<void> {
     await this.deleting;
-    if (this.vacuumRefused || this.deletedSinceVacuum < VACUUM_AFTER_ROWS) return;
-    if (Date.now() - this.lastVacuum < VACUUM_MIN_INTERVAL_MS) return;
-    this.lastVacuum = Date.now();
-    this.deletedSinceVacuum = 0;
-    try {
-      await this.dataSource.query(`VACUUM ${this.options.schema}.outbox`);
-    } catch (error) {
-      // Not the table's owner, say: autovacuum (on by default) does the same job, more slowly.
-      this.vacuumRefused = true;
-      this.logger.warn(`outbox vacuum refused, leaving it to autovacuum: ${String(error)}`);
-    }
+    await this.vacuum.runIfDue();
   }
 
   private idle(ms: number): Promise<void> {

@@ -4,3 +4,4 @@ export * from './async-commit';
 export * from './multi-row';
 export * from './group-commit';
 export * from './unique-violation';
+export * from './occasional-vacuum';
