@@ -121,4 +121,21 @@ describe('outbox relay wake-up', () => {
     });
     expect(leader.relay.published + follower.relay.published).toBe(2);
   });
+
+  it('publishes commits that land while it is relaying, without waiting for a poll', async () => {
+    const [leader] = instances;
+    if (!leader) throw new Error('no leader instance');
+    const before = leader.relay.published;
+    const ids: string[] = [];
+    // Commits one after another, each while the relay is likely busy with the one before.
+    for (let i = 0; i < 40; i++) {
+      ids.push(await publishThrough(leader.dataSource));
+      if (i % 8 === 0) await new Promise((r) => setTimeout(r, 5));
+    }
+    await eventually('every commit published', () => Promise.resolve(ids.every((id) => seen.has(id))), {
+      accept: Boolean,
+      timeoutMs: 10_000,
+    });
+    expect(leader.relay.published - before).toBe(40);
+  });
 });

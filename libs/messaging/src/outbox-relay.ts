@@ -116,8 +116,10 @@ export class OutboxRelay {
         this.healthy = true;
         backoff = 200;
         if (sent < this.options.batchSize) {
+          // A partial batch took every row committed before it was read; rows committed since have woken the
+          // relay (`notified`), and then `idle` returns at once. Reading again at once would mostly find none.
           await this.vacuumOccasionally();
-          if (sent === 0) await this.idle(this.options.pollMs);
+          await this.idle(this.options.pollMs);
         }
       } catch (error) {
         this.healthy = false;
