@@ -9,15 +9,37 @@ export interface RateFigure {
   perSecond: number;
 }
 
-const rate = (count: number, ms: number): RateFigure => ({
+export const rate = (count: number, ms: number): RateFigure => ({
   count,
   seconds: ms / 1000,
   perSecond: Math.round((count * 1000) / ms),
 });
 
+/** The raw baselines' table: a row shaped like an intake item (uuid, a few text columns, the JSON payload). */
+const BASELINE_TABLE = 'public.bench_baseline_insert';
+
+/** Runs `measure` with the baseline table created empty, and drops it after. */
+export async function withBaselineTable<T>(
+  databaseUrl: string,
+  measure: (table: string) => Promise<T>,
+): Promise<T> {
+  const setup = new Client({ connectionString: databaseUrl });
+  await setup.connect();
+  try {
+    await setup.query(`DROP TABLE IF EXISTS ${BASELINE_TABLE}`);
+    await setup.query(`CREATE TABLE ${BASELINE_TABLE} (
+      id uuid PRIMARY KEY, receipt_no text NOT NULL, title text NOT NULL, payload jsonb NOT NULL,
+      received_at timestamptz NOT NULL)`);
+    return await measure(BASELINE_TABLE);
+  } finally {
+    await setup.query(`DROP TABLE IF EXISTS ${BASELINE_TABLE}`);
+    await setup.end();
+  }
+}
+
 /**
  * Raw single-row INSERTs through `pg`: `concurrency` connections, each inserting one row per autocommit
- * statement (a row shaped like an intake item: uuid, a few text columns, the JSON payload) for `seconds`.
+ * statement into the baseline table for `seconds`.
  */
 export async function pgInsertBaseline(
   databaseUrl: string,
@@ -25,41 +47,35 @@ export async function pgInsertBaseline(
   concurrency: number,
   seconds: number,
 ): Promise<RateFigure> {
-  const setup = new Client({ connectionString: databaseUrl });
-  await setup.connect();
-  await setup.query(`DROP TABLE IF EXISTS public.bench_baseline_insert`);
-  await setup.query(`CREATE TABLE public.bench_baseline_insert (
-    id uuid PRIMARY KEY, receipt_no text NOT NULL, title text NOT NULL, payload jsonb NOT NULL,
-    received_at timestamptz NOT NULL)`);
-  const clients = await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      const c = new Client({ connectionString: databaseUrl });
-      await c.connect();
-      return c;
-    }),
-  );
-  let count = 0;
-  const started = Date.now();
-  const deadline = started + seconds * 1000;
-  try {
-    await Promise.all(
-      clients.map(async (c) => {
-        while (Date.now() < deadline) {
-          await c.query(
-            `INSERT INTO public.bench_baseline_insert (id, receipt_no, title, payload, received_at)
-             VALUES ($1, $2, $3, $4::jsonb, now())`,
-            [randomUUID(), `B-${count}-${randomUUID()}`, 'baseline', payload],
-          );
-          count++;
-        }
+  return withBaselineTable(databaseUrl, async (table) => {
+    const clients = await Promise.all(
+      Array.from({ length: concurrency }, async () => {
+        const c = new Client({ connectionString: databaseUrl });
+        await c.connect();
+        return c;
       }),
     );
-    return rate(count, Date.now() - started);
-  } finally {
-    await Promise.all(clients.map((c) => c.end()));
-    await setup.query(`DROP TABLE IF EXISTS public.bench_baseline_insert`);
-    await setup.end();
-  }
+    let count = 0;
+    const started = Date.now();
+    const deadline = started + seconds * 1000;
+    try {
+      await Promise.all(
+        clients.map(async (c) => {
+          while (Date.now() < deadline) {
+            await c.query(
+              `INSERT INTO ${table} (id, receipt_no, title, payload, received_at)
+               VALUES ($1, $2, $3, $4::jsonb, now())`,
+              [randomUUID(), `B-${count}-${randomUUID()}`, 'baseline', payload],
+            );
+            count++;
+          }
+        }),
+      );
+      return rate(count, Date.now() - started);
+    } finally {
+      await Promise.all(clients.map((c) => c.end()));
+    }
+  });
 }
 
 export interface KafkaBaseline {

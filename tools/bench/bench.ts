@@ -1,10 +1,10 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseBenchArgs, type BenchOptions } from './args';
-import { commitProbes, kafkaBaseline, pgInsertBaseline } from './baselines';
+import { commitProbes, kafkaBaseline, pgInsertBaseline, rate, withBaselineTable } from './baselines';
 import type { LoadResult, LoadSpec } from './load-worker';
 import { PipelineProbe, type PipelineProgress } from './pipeline-probe';
 import { cpuMs, localPostgresServer, rssMiB, treeCpuMs } from './process-stats';
@@ -19,7 +19,7 @@ import {
   summarize,
   type BacklogSample,
 } from './stats';
-import type { BenchResults, CpuPerItem, IntakeFigure, StepResult } from './results';
+import type { BenchResults, CpuPerItem, HttpInsertFigure, IntakeFigure, StepResult } from './results';
 import { provideSystem, repoRoot, type SystemUnderTest } from './system-under-test';
 
 const log = (line: string) => process.stdout.write(`[bench] ${line}\n`);
@@ -40,6 +40,35 @@ function runLoad(spec: LoadSpec): Promise<LoadResult> {
         reject(e instanceof Error ? e : new Error(String(e)));
       }
     });
+  });
+}
+
+/** Starts the bare HTTP + INSERT server (http-insert-server.ts) and resolves once it listens. */
+function startHttpInsertServer(
+  databaseUrl: string,
+  table: string,
+): Promise<{ child: ChildProcess; port: number }> {
+  return new Promise((resolve, reject) => {
+    // The pool intake has by default (DATABASE_POOL_SIZE).
+    const child = spawn(
+      process.execPath,
+      [join(__dirname, 'http-insert-server.js'), databaseUrl, table, '10'],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      if (!out.includes('\n')) return;
+      try {
+        resolve({ child, port: (JSON.parse(out.trim()) as { port: number }).port });
+      } catch (e) {
+        reject(e instanceof Error ? e : new Error(String(e)));
+      }
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => reject(new Error(`http insert server exited with ${code}`)));
   });
 }
 
@@ -156,7 +185,54 @@ class Bench {
     log(`baseline: kafka produce ${kafka.produce.perSecond} msg/s, consume ${kafka.consume.perSecond} msg/s`);
     log('baseline: commit serialisation probes, 16 connections, 3 s each…');
     const commits = await commitProbes(this.sut.databaseUrl, 16, 3);
-    return { pgInsert, kafka, commits };
+    log(
+      `baseline: bare node:http + one pg INSERT per request, closed loop, ${concurrency} connections, ${duration} s…`,
+    );
+    const httpInsert = await this.httpInsertFloor();
+    log(
+      `baseline: bare http + insert ${httpInsert.perSecond} requests/s; CPU ms/item ${JSON.stringify(httpInsert.cpuMsPerItem)}`,
+    );
+    return { pgInsert, kafka, commits, httpInsert };
+  }
+
+  /**
+   * The floor under any Node front end: the bare node:http server of http-insert-server.ts (one autocommit INSERT
+   * per request, nothing else) in a closed loop from the same load generator as intake's, with the CPU it, the
+   * load generator and PostgreSQL used per request.
+   */
+  private async httpInsertFloor(): Promise<HttpInsertFigure> {
+    const { concurrency, duration } = this.options;
+    return withBaselineTable(this.sut.databaseUrl, async (table) => {
+      const server = await startHttpInsertServer(this.sut.databaseUrl, table);
+      try {
+        const pid = server.child.pid;
+        const snapshot = async (): Promise<Record<string, number | undefined>> => ({
+          server: pid === undefined ? undefined : cpuMs(pid),
+          ...(await this.cpuSnapshot()),
+        });
+        const before = await snapshot();
+        const result = await runLoad({
+          url: `http://127.0.0.1:${server.port}/`,
+          token: 'none',
+          tag: `bench-${this.runId}-http-floor`,
+          texts: this.options.texts,
+          connections: concurrency,
+          durationS: duration,
+        });
+        const after = await snapshot();
+        const items = Math.max(1, result.created);
+        const perItem = (ms: number) => Math.round((ms / items) * 100) / 100;
+        const cpuMsPerItem: CpuPerItem = { load: perItem(result.cpuMs) };
+        for (const name of ['server', 'postgres', 'pgCommits']) {
+          const [b, a] = [before[name], after[name]];
+          if (a !== undefined && b !== undefined) cpuMsPerItem[name] = perItem(a - b);
+        }
+        return { ...rate(result.created, result.durationS * 1000), concurrency, load: result, cpuMsPerItem };
+      } finally {
+        server.child.removeAllListeners('exit');
+        server.child.kill('SIGTERM');
+      }
+    });
   }
 
   /** Unmeasured load first, so JIT compilation and connection set-up do not count against the first phase. */
@@ -332,8 +408,11 @@ async function main(): Promise<void> {
     if (!options.skip.has('baselines')) results.baselines = await bench.baselines();
     if (results.baselines) {
       const pg = results.baselines.pgInsert.perSecond;
+      const floor = results.baselines.httpInsert?.perSecond;
       for (const figure of [results.intake, results.intake?.alone]) {
-        if (figure) figure.ratioToPgInsert = Math.round((figure.itemsPerSecond / pg) * 1000) / 1000;
+        if (!figure) continue;
+        figure.ratioToPgInsert = Math.round((figure.itemsPerSecond / pg) * 1000) / 1000;
+        if (floor) figure.ratioToHttpInsert = Math.round((figure.itemsPerSecond / floor) * 1000) / 1000;
       }
     }
     const sustained = results.steps.filter((s) => s.verdict.sustained).map((s) => s.offeredRate);

@@ -35,13 +35,29 @@ export function renderReport(r: BenchResults): string {
     rows.push(['probe: one counter row, ASYNC_COMMIT', '16 conns', c.counterAsync.perSecond, '']);
     rows.push(['probe: insert + pg_notify per tx', '16 conns', c.insertWithNotify.perSecond, '']);
     rows.push(['probe: insert per tx, no notify', '16 conns', c.insertWithoutNotify.perSecond, '']);
+    const h = b.httpInsert;
+    if (h) {
+      rows.push([
+        'bare node:http + pg INSERT per request',
+        `${h.concurrency} conns`,
+        h.perSecond,
+        `${((h.perSecond / b.pgInsert.perSecond) * 100).toFixed(1)}% of pg`,
+      ]);
+    }
   }
   for (const [what, figure] of intakeFigures(r)) {
     rows.push([
       `intake POST /api/v1/items ${what}`,
       `${figure.concurrency} conns`,
       figure.itemsPerSecond,
-      figure.ratioToPgInsert === undefined ? '' : `${(figure.ratioToPgInsert * 100).toFixed(1)}% of pg`,
+      [
+        figure.ratioToPgInsert === undefined ? '' : `${(figure.ratioToPgInsert * 100).toFixed(1)}% of pg`,
+        figure.ratioToHttpInsert === undefined
+          ? ''
+          : `${(figure.ratioToHttpInsert * 100).toFixed(1)}% of bare http`,
+      ]
+        .filter(Boolean)
+        .join(', '),
     ]);
   }
   if (rows.length > 0) out.push(table(['throughput', 'concurrency', 'per second', 'ratio'], rows), '');
@@ -95,6 +111,11 @@ export function renderReport(r: BenchResults): string {
     cpuRows.push([`intake ${what}`, ...names.map((n) => figure.cpuMsPerItem[n] ?? '')]);
   for (const s of r.steps)
     cpuRows.push([`${s.kind} ${s.offeredRate}/s`, ...names.map((n) => s.cpuMsPerItem[n] ?? '')]);
+  const floor = r.baselines?.httpInsert?.cpuMsPerItem;
+  if (floor) {
+    const column = (n: string) => (n === 'intake' ? floor.server : floor[n]) ?? '';
+    cpuRows.push(['bare http + INSERT (server as intake)', ...names.map(column)]);
+  }
   if (cpuRows.length > 0) {
     out.push(table(['CPU ms per item', ...names.slice(0, -1), 'PG commits/item'], cpuRows));
     out.push(

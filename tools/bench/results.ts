@@ -29,6 +29,16 @@ export interface IntakeFigure {
   load: LoadResult;
   itemsPerSecond: number;
   ratioToPgInsert?: number;
+  /** To the bare node:http + INSERT server's rate (`baselines.httpInsert`). */
+  ratioToHttpInsert?: number;
+  cpuMsPerItem: CpuPerItem;
+}
+
+/** The bare node:http + one INSERT per request server, in intake's closed loop (http-insert-server.ts). */
+export interface HttpInsertFigure extends RateFigure {
+  concurrency: number;
+  load: LoadResult;
+  /** Per request: the load generator, the server, PostgreSQL. */
   cpuMsPerItem: CpuPerItem;
 }
 
@@ -41,7 +51,12 @@ export interface BenchResults {
   machine: { cpus: number; model: string; loadavgStart: number[]; loadavgEnd: number[]; node: string };
   system: string;
   options: { rates: number[]; durationS: number; concurrency: number; p99LimitMs: number; texts?: Texts };
-  baselines?: { pgInsert: RateFigure; kafka: KafkaBaseline; commits: CommitProbes };
+  baselines?: {
+    pgInsert: RateFigure;
+    kafka: KafkaBaseline;
+    commits: CommitProbes;
+    httpInsert?: HttpInsertFigure;
+  };
   /** With the pipeline running; `alone`: the router and tracking paused during the load. */
   intake?: IntakeFigure & { alone?: IntakeFigure };
   steps: StepResult[];
