@@ -29,10 +29,17 @@ function main(): void {
         return;
       }
       const id = randomUUID();
-      pool.query(insert, [id, `H-${id}`, String(body.title ?? ''), JSON.stringify(body)]).then(
-        () => res.writeHead(201, { 'content-type': 'application/json' }).end(JSON.stringify({ id })),
-        () => res.writeHead(500).end(),
-      );
+      pool
+        .query(insert, [
+          id,
+          `H-${id}`,
+          typeof body.title === 'string' ? body.title : '',
+          JSON.stringify(body),
+        ])
+        .then(
+          () => res.writeHead(201, { 'content-type': 'application/json' }).end(JSON.stringify({ id })),
+          () => res.writeHead(500).end(),
+        );
     });
   });
   server.listen(0, '127.0.0.1', () => {
