@@ -47,35 +47,50 @@ export async function pgInsertBaseline(
   concurrency: number,
   seconds: number,
 ): Promise<RateFigure> {
-  return withBaselineTable(databaseUrl, async (table) => {
-    const clients = await Promise.all(
-      Array.from({ length: concurrency }, async () => {
-        const c = new Client({ connectionString: databaseUrl });
-        await c.connect();
-        return c;
+  return withBaselineTable(databaseUrl, (table) =>
+    onConnections(databaseUrl, concurrency, seconds, (c, n) =>
+      c.query(
+        `INSERT INTO ${table} (id, receipt_no, title, payload, received_at)
+         VALUES ($1, $2, $3, $4::jsonb, now())`,
+        [randomUUID(), `B-${n}-${randomUUID()}`, 'baseline', payload],
+      ),
+    ),
+  );
+}
+
+/**
+ * `concurrency` connections each repeating `work` until `seconds` are up; the rate of completed works. `work`
+ * gets the number completed so far.
+ */
+async function onConnections(
+  databaseUrl: string,
+  concurrency: number,
+  seconds: number,
+  work: (c: Client, done: number) => Promise<unknown>,
+): Promise<RateFigure> {
+  const clients = await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      const c = new Client({ connectionString: databaseUrl });
+      await c.connect();
+      return c;
+    }),
+  );
+  let count = 0;
+  const started = Date.now();
+  const deadline = started + seconds * 1000;
+  try {
+    await Promise.all(
+      clients.map(async (c) => {
+        while (Date.now() < deadline) {
+          await work(c, count);
+          count++;
+        }
       }),
     );
-    let count = 0;
-    const started = Date.now();
-    const deadline = started + seconds * 1000;
-    try {
-      await Promise.all(
-        clients.map(async (c) => {
-          while (Date.now() < deadline) {
-            await c.query(
-              `INSERT INTO ${table} (id, receipt_no, title, payload, received_at)
-               VALUES ($1, $2, $3, $4::jsonb, now())`,
-              [randomUUID(), `B-${count}-${randomUUID()}`, 'baseline', payload],
-            );
-            count++;
-          }
-        }),
-      );
-      return rate(count, Date.now() - started);
-    } finally {
-      await Promise.all(clients.map((c) => c.end()));
-    }
-  });
+    return rate(count, Date.now() - started);
+  } finally {
+    await Promise.all(clients.map((c) => c.end()));
+  }
 }
 
 export interface KafkaBaseline {
@@ -168,29 +183,8 @@ export async function commitProbes(
     `CREATE TABLE IF NOT EXISTS public.bench_probe_counter (k text PRIMARY KEY, n int NOT NULL)`,
   );
   await setup.query(`CREATE TABLE IF NOT EXISTS public.bench_probe_rows (id bigserial PRIMARY KEY, v text)`);
-  const run = async (work: (c: Client) => Promise<unknown>): Promise<RateFigure> => {
-    const clients = await Promise.all(
-      Array.from({ length: concurrency }, async () => {
-        const c = new Client({ connectionString: databaseUrl });
-        await c.connect();
-        return c;
-      }),
-    );
-    let count = 0;
-    const started = Date.now();
-    const deadline = started + seconds * 1000;
-    await Promise.all(
-      clients.map(async (c) => {
-        while (Date.now() < deadline) {
-          await work(c);
-          count++;
-        }
-      }),
-    );
-    const figure = rate(count, Date.now() - started);
-    await Promise.all(clients.map((c) => c.end()));
-    return figure;
-  };
+  const run = (work: (c: Client) => Promise<unknown>) =>
+    onConnections(databaseUrl, concurrency, seconds, work);
   const counter = (from: string) =>
     `INSERT INTO public.bench_probe_counter (k, n) SELECT 'day', 1 ${from}
      ON CONFLICT (k) DO UPDATE SET n = bench_probe_counter.n + 1 RETURNING n`;

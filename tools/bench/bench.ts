@@ -72,6 +72,22 @@ function startHttpInsertServer(
   });
 }
 
+/**
+ * CPU ms per item accepted: the load generator's, and each process's between two snapshots (`cpuSnapshot`;
+ * pgCommits counts commits).
+ */
+function cpuPerItem(
+  result: LoadResult,
+  before: Record<string, number>,
+  after: Record<string, number>,
+): CpuPerItem {
+  const items = Math.max(1, result.created);
+  const perItem = (amount: number) => Math.round((amount / items) * 100) / 100;
+  const cpu: CpuPerItem = { load: perItem(result.cpuMs) };
+  for (const [name, value] of Object.entries(after)) cpu[name] = perItem(value - (before[name] ?? value));
+  return cpu;
+}
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function progressLine(label: string, t: number, p: PipelineProgress): string {
@@ -158,12 +174,7 @@ class Bench {
     const result = await load;
     await this.drain(label, since, started);
     const cpuAfter = await this.cpuSnapshot();
-    const items = Math.max(1, result.created);
-    const cpuMsPerItem: CpuPerItem = { load: Math.round((result.cpuMs / items) * 100) / 100 };
-    for (const [name, after] of Object.entries(cpuAfter)) {
-      cpuMsPerItem[name] = Math.round(((after - (cpuBefore[name] ?? after)) / items) * 100) / 100;
-    }
-    return { since, result, backlog, cpuMsPerItem };
+    return { since, result, backlog, cpuMsPerItem: cpuPerItem(result, cpuBefore, cpuAfter) };
   }
 
   async baselines(): Promise<NonNullable<BenchResults['baselines']>> {
@@ -206,10 +217,14 @@ class Bench {
       const server = await startHttpInsertServer(this.sut.databaseUrl, table);
       try {
         const pid = server.child.pid;
-        const snapshot = async (): Promise<Record<string, number | undefined>> => ({
-          server: pid === undefined ? undefined : cpuMs(pid),
-          ...(await this.cpuSnapshot()),
-        });
+        // The server's CPU and PostgreSQL's; the services only idle meanwhile.
+        const snapshot = async (): Promise<Record<string, number>> => {
+          const { postgres, pgCommits } = await this.cpuSnapshot();
+          const server = pid === undefined ? undefined : cpuMs(pid);
+          return Object.fromEntries(
+            Object.entries({ server, postgres, pgCommits }).filter(([, v]) => v !== undefined),
+          ) as Record<string, number>;
+        };
         const before = await snapshot();
         const result = await runLoad({
           url: `http://127.0.0.1:${server.port}/`,
@@ -219,14 +234,7 @@ class Bench {
           connections: concurrency,
           durationS: duration,
         });
-        const after = await snapshot();
-        const items = Math.max(1, result.created);
-        const perItem = (ms: number) => Math.round((ms / items) * 100) / 100;
-        const cpuMsPerItem: CpuPerItem = { load: perItem(result.cpuMs) };
-        for (const name of ['server', 'postgres', 'pgCommits']) {
-          const [b, a] = [before[name], after[name]];
-          if (a !== undefined && b !== undefined) cpuMsPerItem[name] = perItem(a - b);
-        }
+        const cpuMsPerItem = cpuPerItem(result, before, await snapshot());
         return { ...rate(result.created, result.durationS * 1000), concurrency, load: result, cpuMsPerItem };
       } finally {
         server.child.removeAllListeners('exit');

@@ -266,13 +266,12 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     heartbeat: () => Promise<void>,
     isRunning: () => boolean,
   ): Promise<boolean> {
-    const call = (subset: Decoded[]) => this.call(handler, subset);
     let attempts = 0;
     let backoff = 200;
     let lastError: unknown;
     for (;;) {
       try {
-        await call(items);
+        await this.call(handler, items);
         return true;
       } catch (error) {
         lastError = error;
