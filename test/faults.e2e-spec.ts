@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
 import {
   createDatabase,
@@ -13,6 +14,7 @@ import {
   type PrivatePostgres,
   type ServiceName,
 } from '@app/local-infra';
+import { allTopicNames } from '@app/contracts';
 import { eventually, staffAuth, TEST_JWT_SECRET } from '@app/testing';
 
 /**
@@ -28,6 +30,66 @@ const log = (line: string) => process.stdout.write(`[faults] ${line}\n`);
 interface Sent {
   key: string;
   receiptNo?: string;
+}
+
+/**
+ * For a run that did not converge: how far the missing receipts got (intake, the outboxes, the router,
+ * tracking), each consumer group's lag, the dead-letter count, and each service's last warnings.
+ */
+async function whereAre(db: Client, missing: string[], brokers: string): Promise<string> {
+  const lines: string[] = [`missing: ${missing.length} (first: ${missing.slice(0, 5).join(', ')})`];
+  const { rows } = await db.query<Record<string, string>>(
+    `SELECT (SELECT count(*) FROM intake.items WHERE receipt_no = ANY($1)) AS in_intake,
+            (SELECT count(*) FROM intake.outbox) AS intake_outbox,
+            (SELECT count(*) FROM router.item_routes WHERE receipt_no = ANY($1)) AS in_router,
+            (SELECT count(*) FROM router.outbox) AS router_outbox,
+            (SELECT count(*) FROM tracking.items WHERE receipt_no = ANY($1)) AS in_tracking,
+            (SELECT count(*) FROM tracking.outbox) AS tracking_outbox`,
+    [missing],
+  );
+  lines.push(`stages: ${JSON.stringify(rows[0])}`);
+  const admin = new Kafka({
+    clientId: 'faults-diagnosis',
+    brokers: [brokers],
+    logLevel: logLevel.NOTHING,
+  }).admin();
+  try {
+    await admin.connect();
+    const topics = allTopicNames('').map((t) => t.topic);
+    const ends = new Map<string, number>();
+    for (const topic of topics) {
+      for (const p of await admin.fetchTopicOffsets(topic))
+        ends.set(`${topic}/${p.partition}`, Number(p.high));
+    }
+    lines.push(`topic ends: ${JSON.stringify(Object.fromEntries(ends))}`);
+    for (const groupId of SERVICES) {
+      const lag: string[] = [];
+      for (const { topic, partitions } of await admin.fetchOffsets({ groupId, topics })) {
+        for (const p of partitions) {
+          const end = ends.get(`${topic}/${p.partition}`) ?? 0;
+          if (Number(p.offset) >= 0 && end > Number(p.offset))
+            lag.push(`${topic}/${p.partition}: ${end - Number(p.offset)}`);
+        }
+      }
+      lines.push(`group ${groupId} lag: ${lag.join(', ') || 'none'}`);
+    }
+  } catch (error) {
+    lines.push(`kafka offsets unavailable: ${String(error)}`);
+  } finally {
+    await admin.disconnect().catch(() => undefined);
+  }
+  for (const name of SERVICES) {
+    const file = join(runDir, `${name}.log`);
+    const tail = existsSync(file)
+      ? readFileSync(file, 'utf8')
+          .split('\n')
+          .filter((l) => /warn|error|crash|dead-letter/i.test(l))
+          .slice(-15)
+          .map((l) => l.slice(0, 300))
+      : [];
+    lines.push(`--- ${name}: last warnings and errors ---`, ...tail);
+  }
+  return lines.join('\n');
 }
 
 describe('fault injection: nothing lost, nothing doubled', () => {
@@ -145,37 +207,52 @@ describe('fault injection: nothing lost, nothing doubled', () => {
     await Promise.all(senders);
 
     const accepted = sent.filter((s) => s.receiptNo);
-    const receipts = new Set(accepted.map((s) => s.receiptNo));
+    const receipts = new Set(accepted.flatMap((s) => (s.receiptNo ? [s.receiptNo] : [])));
 
     // Converge: tracking must know every receipt with exactly one routing outcome.
     const db = new Client({ connectionString: databaseUrl });
     await db.connect();
     try {
-      const report = await eventually(
-        'tracking to hold every accepted receipt',
-        async () => {
-          const tracked = await db.query<{ receipt_no: string; received: string; routed: string }>(
+      const trackedRows = async () =>
+        (
+          await db.query<{ receipt_no: string; received: string; routed: string }>(
             `SELECT i.receipt_no,
                     count(*) FILTER (WHERE t.event_type = 'ItemReceived') AS received,
                     count(*) FILTER (WHERE t.event_type IN ('ItemRouted', 'ItemTriaged', 'ItemReferredOut')) AS routed
                FROM tracking.items i JOIN tracking.timeline t ON t.item_id = i.item_id
               GROUP BY i.receipt_no`,
-          );
-          const rows = tracked.rows.filter((r) => receipts.has(r.receipt_no));
-          const complete = rows.filter((r) => Number(r.received) >= 1 && Number(r.routed) >= 1);
-          return { rows, complete: complete.length };
+          )
+        ).rows.filter((r) => receipts.has(r.receipt_no));
+      const incomplete = async () => {
+        const complete = new Set(
+          (await trackedRows())
+            .filter((r) => Number(r.received) >= 1 && Number(r.routed) >= 1)
+            .map((r) => r.receipt_no),
+        );
+        return [...receipts].filter((r) => !complete.has(r));
+      };
+      await eventually(
+        'tracking to hold every accepted receipt',
+        async () => {
+          const missing = await incomplete();
+          return { missing: missing.length, firstMissing: missing.slice(0, 5) };
         },
-        { accept: (r) => r.complete === receipts.size, timeoutMs: 180_000, intervalMs: 1_000 },
-      );
+        { accept: (r) => r.missing === 0, timeoutMs: 180_000, intervalMs: 1_000 },
+      ).catch(async (error: unknown) => {
+        // In the error itself, so that it shows wherever only the failure summary is kept.
+        const where = await whereAre(db, await incomplete(), brokers);
+        throw new Error(`${String(error)}\nWhere the missing receipts are:\n${where}`);
+      });
+      const rows = await trackedRows();
       const intakeItems = await db.query<{ n: string }>('SELECT count(*) AS n FROM intake.items');
-      const duplicates = report.rows.filter((r) => Number(r.received) !== 1 || Number(r.routed) !== 1);
-      const lost = receipts.size - report.complete;
+      const duplicates = rows.filter((r) => Number(r.received) !== 1 || Number(r.routed) !== 1);
+      const lost = receipts.size - rows.length;
       const summary = {
         sent: sent.length,
         accepted: accepted.length,
         distinctReceipts: receipts.size,
         intakeItems: Number(intakeItems.rows[0]?.n),
-        tracked: report.rows.length,
+        tracked: rows.length,
         duplicates: duplicates.length,
         lost,
         failedAttempts: failures,
