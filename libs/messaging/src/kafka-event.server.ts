@@ -71,6 +71,9 @@ interface Waiting {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** Wait before restarting a consumer that kafkajs left stopped after a crash. */
+const RESTART_AFTER_CRASH_MS = 1_000;
+
 /**
  * A Nest microservice transport over Kafka that hands handlers whole batches (handlers do one transaction
  * per batch). Handlers are bound with `@EventPattern('<logical topic>')`.
@@ -82,11 +85,14 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  *  - infrastructure away (database or broker unreachable) → retried with capped backoff until it returns,
  *    heartbeating so the group does not rebalance;
  *  - any other error → the batch is retried, then split into single messages; a message that still fails
- *    after `maxAttempts` goes to the dead-letter topic, so a partition is never stuck behind it.
+ *    after `maxAttempts` goes to the dead-letter topic, so a partition is never stuck behind it;
+ *  - the consumer itself crashed with an error kafkajs does not restart after → restarted here.
  */
 export class KafkaEventServer extends Server implements CustomTransportStrategy {
   private consumer?: Consumer;
   private joined = false;
+  private closed = false;
+  private restartTimer?: NodeJS.Timeout;
   private readonly log = new Logger(KafkaEventServer.name);
   private readonly maxHandlerBatch: number;
   private readonly maxAttempts: number;
@@ -130,17 +136,27 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     });
     consumer.on(consumer.events.CRASH, (e) => {
       this.joined = false;
-      this.log.error(`consumer crashed: ${String(e.payload.error)}; restart=${String(e.payload.restart)}`);
+      // kafkajs restarts the consumer only after errors it deems retriable; after any other it stays
+      // stopped, and the service would look alive while its partitions wait for ever.
+      const restart = e.payload.restart;
+      this.log.error(
+        `consumer crashed: ${String(e.payload.error)}; ${restart ? 'kafkajs restarts it' : 'restarting it'}`,
+      );
+      if (!restart) this.restartAfterCrash(RESTART_AFTER_CRASH_MS);
     });
     consumer.on(consumer.events.DISCONNECT, () => {
       this.joined = false;
     });
     this.consumer = consumer;
-    await consumer.connect();
     for (const logical of this.messageHandlers.keys()) {
       this.logicalTopics.set(topicName(topicPrefix, logical as LogicalTopic), logical);
     }
+    await consumer.connect();
     await consumer.subscribe({ topics: [...this.logicalTopics.keys()], fromBeginning: true });
+    await this.run(consumer);
+  }
+
+  private async run(consumer: Consumer): Promise<void> {
     await consumer.run({
       eachBatchAutoResolve: false,
       autoCommit: true,
@@ -151,6 +167,23 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
         Math.max(1, this.logicalTopics.size * this.options.topicPartitions),
       eachBatch: (payload) => this.handleBatch(payload),
     });
+  }
+
+  /** Connects and runs the crashed (and so disconnected) consumer again; its subscription stays. */
+  private restartAfterCrash(delayMs: number): void {
+    const consumer = this.consumer;
+    if (!consumer || this.closed) return;
+    this.restartTimer = setTimeout(() => {
+      this.restartTimer = undefined;
+      if (this.closed) return;
+      consumer
+        .connect()
+        .then(() => this.run(consumer))
+        .catch((error: unknown) => {
+          this.log.error(`consumer restart failed, trying again: ${String(error)}`);
+          this.restartAfterCrash(Math.min(delayMs * 2, 30_000));
+        });
+    }, delayMs);
   }
 
   private async handleBatch(payload: EachBatchPayload): Promise<void> {
@@ -310,6 +343,8 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
   }
 
   async close(): Promise<void> {
+    this.closed = true;
+    clearTimeout(this.restartTimer);
     this.joined = false;
     await this.consumer?.disconnect();
   }

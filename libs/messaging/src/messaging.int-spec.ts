@@ -14,6 +14,7 @@ import {
   EventTopics,
   KafkaEventServer,
   KafkaEventsController,
+  DeadLetterPublisher,
   readDeadLetters,
   replayDeadLetters,
   type EventBatch,
@@ -301,5 +302,32 @@ describe('messaging on real Kafka and PostgreSQL', () => {
     expect(deadLetters.slice(deadBefore).map((d) => d.reason)).toEqual([
       expect.stringContaining('handler failed 3 times: TypeError: cannot handle this one'),
     ]);
+  });
+
+  it('restarts its consumer after a crash that kafkajs leaves stopped', async () => {
+    // An error kafkajs deems not retriable, out of the batch handler: kafkajs stops the consumer for good.
+    const refused = Object.assign(new Error('the broker refused the dead letter'), { retriable: false });
+    const publish = jest.spyOn(app.get(DeadLetterPublisher), 'publish').mockRejectedValueOnce(refused);
+    try {
+      const producer = kafka.producer();
+      await producer.connect();
+      const key = randomUUID();
+      await producer.send({
+        topic: topicName(env.topicPrefix, 'intake'),
+        messages: [
+          { key, value: 'not json, and its dead letter is refused once' },
+          { key, value: JSON.stringify(itemReceived('崩溃之后')) },
+        ],
+      });
+      await producer.disconnect();
+      await eventually('the event after the crash handled', handledTitles, {
+        accept: (t) => t.includes('崩溃之后'),
+        timeoutMs: 60_000,
+      });
+      // refused, then published by the restarted consumer
+      expect(publish).toHaveBeenCalledTimes(2);
+    } finally {
+      publish.mockRestore();
+    }
   });
 });
