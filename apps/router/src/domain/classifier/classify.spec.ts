@@ -84,4 +84,26 @@ describe('classify (default rules)', () => {
     expect(decision.confidence).toBeLessThan(DEFAULT_SCORING.triageThreshold);
     expect(decision.triage).toBe(true);
   });
+
+  it('finds rule phrases inside the text whatever the segmentation: at the start, the end, overlapping', () => {
+    const phrases: RuleSet = {
+      version: 't',
+      rules: [
+        {
+          kind: 'category',
+          id: 'p',
+          agency: 'police',
+          label: 'P',
+          terms: { 电动车: 1, 电动车棚: 1, 车棚失火: 1, 被盗窃: 1 },
+        },
+      ],
+    };
+    // A segmenter that never yields a rule term: only the phrase scan can find them.
+    const compiled = compileRuleSet(phrases, { cut: (text) => [...text] });
+    const terms = (text: string) => classify({ title: text, description: '' }, compiled).explanation.terms;
+    expect(terms('电动车棚失火')).toEqual(expect.arrayContaining(['电动车', '电动车棚', '车棚失火']));
+    expect(terms('电动车棚失火')).toHaveLength(3);
+    expect(terms('昨晚被盗窃')).toEqual(['被盗窃']);
+    expect(terms('电动')).toEqual([]);
+  });
 });

@@ -71,8 +71,11 @@ export interface CompiledRuleSet {
   scored: (CategoryRule | DepartmentRule)[];
   channels: Map<string, ChannelRule>;
   byTerm: Map<string, TermHit[]>;
-  /** Terms of three or more characters are also matched inside the text, whatever the segmentation. */
-  phrases: string[];
+  /**
+   * Terms of three or more characters are also matched inside the text, whatever the segmentation: indexed by
+   * their first two characters (`pairAt`), so a text is read once instead of once per phrase.
+   */
+  phrasesByStart: Map<number, string[]>;
   byChosenCategory: Map<string, number>;
   segmenter: Segmenter;
 }
@@ -97,8 +100,14 @@ export function compileRuleSet(ruleSet: RuleSet, segmenter: Segmenter): Compiled
       if (!byChosenCategory.has(name)) byChosenCategory.set(name, index);
     }
   }
-  const phrases = [...byTerm.keys()].filter((t) => t.length >= 3);
-  return { version: ruleSet.version, scored, channels, byTerm, phrases, byChosenCategory, segmenter };
+  const phrasesByStart = new Map<number, string[]>();
+  for (const term of byTerm.keys()) {
+    if (term.length < 3) continue;
+    const starting = phrasesByStart.get(pairAt(term, 0)) ?? [];
+    starting.push(term);
+    phrasesByStart.set(pairAt(term, 0), starting);
+  }
+  return { version: ruleSet.version, scored, channels, byTerm, phrasesByStart, byChosenCategory, segmenter };
 }
 
 function emptyScores(): Record<Agency, number> {
@@ -107,10 +116,17 @@ function emptyScores(): Record<Agency, number> {
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
 
+/** The two UTF-16 code units at `i` as one number: a key without making a string. */
+const pairAt = (text: string, i: number) => text.charCodeAt(i) * 0x10000 + text.charCodeAt(i + 1);
+
 function findTerms(text: string, rules: CompiledRuleSet): Set<string> {
   const found = new Set<string>();
   for (const token of rules.segmenter.cut(text)) if (rules.byTerm.has(token)) found.add(token);
-  for (const phrase of rules.phrases) if (!found.has(phrase) && text.includes(phrase)) found.add(phrase);
+  for (let i = 0; i + 2 < text.length; i++) {
+    const starting = rules.phrasesByStart.get(pairAt(text, i));
+    if (!starting) continue;
+    for (const phrase of starting) if (!found.has(phrase) && text.startsWith(phrase, i)) found.add(phrase);
+  }
   return found;
 }
 
