@@ -71,8 +71,9 @@ interface Waiting {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Wait before restarting a consumer that kafkajs left stopped after a crash. */
+/** Wait before restarting a consumer that kafkajs left stopped after a crash; doubled while it keeps failing. */
 const RESTART_AFTER_CRASH_MS = 1_000;
+const RESTART_AFTER_CRASH_MAX_MS = 30_000;
 
 /**
  * A Nest microservice transport over Kafka that hands handlers whole batches (handlers do one transaction
@@ -93,6 +94,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
   private joined = false;
   private closed = false;
   private restartTimer?: NodeJS.Timeout;
+  private restartDelay = RESTART_AFTER_CRASH_MS;
   private readonly log = new Logger(KafkaEventServer.name);
   private readonly maxHandlerBatch: number;
   private readonly maxAttempts: number;
@@ -133,6 +135,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     });
     consumer.on(consumer.events.GROUP_JOIN, () => {
       this.joined = true;
+      this.restartDelay = RESTART_AFTER_CRASH_MS;
     });
     consumer.on(consumer.events.CRASH, (e) => {
       this.joined = false;
@@ -142,7 +145,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
       this.log.error(
         `consumer crashed: ${String(e.payload.error)}; ${restart ? 'kafkajs restarts it' : 'restarting it'}`,
       );
-      if (!restart) this.restartAfterCrash(RESTART_AFTER_CRASH_MS);
+      if (!restart) this.restartAfterCrash();
     });
     consumer.on(consumer.events.DISCONNECT, () => {
       this.joined = false;
@@ -153,10 +156,10 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     }
     await consumer.connect();
     await consumer.subscribe({ topics: [...this.logicalTopics.keys()], fromBeginning: true });
-    await this.run(consumer);
+    await this.runConsumer(consumer);
   }
 
-  private async run(consumer: Consumer): Promise<void> {
+  private async runConsumer(consumer: Consumer): Promise<void> {
     await consumer.run({
       eachBatchAutoResolve: false,
       autoCommit: true,
@@ -170,20 +173,23 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
   }
 
   /** Connects and runs the crashed (and so disconnected) consumer again; its subscription stays. */
-  private restartAfterCrash(delayMs: number): void {
+  private restartAfterCrash(): void {
     const consumer = this.consumer;
     if (!consumer || this.closed) return;
+    const delay = this.restartDelay;
+    this.restartDelay = Math.min(delay * 2, RESTART_AFTER_CRASH_MAX_MS);
+    clearTimeout(this.restartTimer);
     this.restartTimer = setTimeout(() => {
       this.restartTimer = undefined;
       if (this.closed) return;
       consumer
         .connect()
-        .then(() => this.run(consumer))
+        .then(() => this.runConsumer(consumer))
         .catch((error: unknown) => {
           this.log.error(`consumer restart failed, trying again: ${String(error)}`);
-          this.restartAfterCrash(Math.min(delayMs * 2, 30_000));
+          this.restartAfterCrash();
         });
-    }, delayMs);
+    }, delay);
   }
 
   private async handleBatch(payload: EachBatchPayload): Promise<void> {
