@@ -10,6 +10,9 @@ export interface OccasionalVacuumOptions {
   minIntervalMs: number;
 }
 
+/** After a failed vacuum (the tables gone, the database unreachable), the next try waits this long. */
+const RETRY_AFTER_FAILURE_MS = 60_000;
+
 /**
  * A service's own VACUUM of tables it writes heavily, once enough rows were written since the last one and at
  * most every `minIntervalMs`, one at a time; it never fails its caller.
@@ -19,9 +22,6 @@ export interface OccasionalVacuumOptions {
  * all, so an index-only scan fetches every row it reads from the table as well; and the entries of deleted
  * rows stay in the indexes. The machine the tests and benchmarks run on has autovacuum off altogether.
  */
-/** After a failed vacuum (the tables gone, the database unreachable), the next try waits this long. */
-const RETRY_AFTER_FAILURE_MS = 60_000;
-
 export class OccasionalVacuum {
   private readonly logger = new Logger(OccasionalVacuum.name);
   private rows = 0;

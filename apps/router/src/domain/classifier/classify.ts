@@ -103,9 +103,10 @@ export function compileRuleSet(ruleSet: RuleSet, segmenter: Segmenter): Compiled
   const phrasesByStart = new Map<number, string[]>();
   for (const term of byTerm.keys()) {
     if (term.length < 3) continue;
-    const starting = phrasesByStart.get(pairAt(term, 0)) ?? [];
-    starting.push(term);
-    phrasesByStart.set(pairAt(term, 0), starting);
+    const start = pairAt(term, 0);
+    const starting = phrasesByStart.get(start);
+    if (starting) starting.push(term);
+    else phrasesByStart.set(start, [term]);
   }
   return { version: ruleSet.version, scored, channels, byTerm, phrasesByStart, byChosenCategory, segmenter };
 }
