@@ -18,6 +18,10 @@ export const rate = (count: number, ms: number): RateFigure => ({
 /** The raw baselines' table: a row shaped like an intake item (uuid, a few text columns, the JSON payload). */
 const BASELINE_TABLE = 'public.bench_baseline_insert';
 
+/** The raw baselines' statement: one row into the baseline table (`table`), id, receipt number, title, payload. */
+export const baselineInsert = (table: string) =>
+  `INSERT INTO ${table} (id, receipt_no, title, payload, received_at) VALUES ($1, $2, $3, $4::jsonb, now())`;
+
 /** Runs `measure` with the baseline table created empty, and drops it after. */
 export async function withBaselineTable<T>(
   databaseUrl: string,
@@ -49,11 +53,7 @@ export async function pgInsertBaseline(
 ): Promise<RateFigure> {
   return withBaselineTable(databaseUrl, (table) =>
     onConnections(databaseUrl, concurrency, seconds, (c, n) =>
-      c.query(
-        `INSERT INTO ${table} (id, receipt_no, title, payload, received_at)
-         VALUES ($1, $2, $3, $4::jsonb, now())`,
-        [randomUUID(), `B-${n}-${randomUUID()}`, 'baseline', payload],
-      ),
+      c.query(baselineInsert(table), [randomUUID(), `B-${n}-${randomUUID()}`, 'baseline', payload]),
     ),
   );
 }

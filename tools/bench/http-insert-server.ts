@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Pool } from 'pg';
+import { baselineInsert } from './baselines';
 
 /**
  * The floor under any Node HTTP front end on this machine: a bare node:http server that reads each POSTed JSON
@@ -16,7 +17,7 @@ function main(): void {
   if (!databaseUrl || !table || !/^[a-z_.]+$/.test(table))
     throw new Error('usage: database-url table pool-size');
   const pool = new Pool({ connectionString: databaseUrl, max: Number(poolSize) || 10 });
-  const insert = `INSERT INTO ${table} (id, receipt_no, title, payload, received_at) VALUES ($1, $2, $3, $4::jsonb, now())`;
+  const insert = baselineInsert(table);
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));

@@ -8,6 +8,11 @@ function table(header: string[], rows: (string | number)[][]): string {
 }
 
 /** Intake's closed-loop figures, each with what it measured. */
+/** A ratio as the report's ratio column shows it ("12.3% of pg"); empty without one. */
+function share(ratio: number | undefined, of: string): string {
+  return ratio === undefined ? '' : `${(ratio * 100).toFixed(1)}% of ${of}`;
+}
+
 function intakeFigures(r: BenchResults): [string, IntakeFigure][] {
   const figures: [string, IntakeFigure][] = [];
   if (r.intake) figures.push(['(closed loop)', r.intake]);
@@ -41,7 +46,7 @@ export function renderReport(r: BenchResults): string {
         'bare node:http + pg INSERT per request',
         `${h.concurrency} conns`,
         h.perSecond,
-        `${((h.perSecond / b.pgInsert.perSecond) * 100).toFixed(1)}% of pg`,
+        share(h.perSecond / b.pgInsert.perSecond, 'pg'),
       ]);
     }
   }
@@ -50,12 +55,7 @@ export function renderReport(r: BenchResults): string {
       `intake POST /api/v1/items ${what}`,
       `${figure.concurrency} conns`,
       figure.itemsPerSecond,
-      [
-        figure.ratioToPgInsert === undefined ? '' : `${(figure.ratioToPgInsert * 100).toFixed(1)}% of pg`,
-        figure.ratioToHttpInsert === undefined
-          ? ''
-          : `${(figure.ratioToHttpInsert * 100).toFixed(1)}% of bare http`,
-      ]
+      [share(figure.ratioToPgInsert, 'pg'), share(figure.ratioToHttpInsert, 'bare http')]
         .filter(Boolean)
         .join(', '),
     ]);
